@@ -1,0 +1,15 @@
+#include "app/Commands.h"
+
+namespace confpress::app {
+
+const std::vector<CommandEntry>& commands() {
+  static const std::vector<CommandEntry> all = {
+      {"serve", "migrate the database and serve the web application and the JSON API", launchServe},
+      {"migrate", "apply pending database migrations", launchMigrate},
+      {"sample", "load the sample conference (the Bình Dương workshop), idempotently", launchSample},
+      {"user", "manage accounts: user add --email E --family-name F --given-name G [--admin]", launchUser},
+  };
+  return all;
+}
+
+}  // namespace confpress::app

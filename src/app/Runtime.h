@@ -1,0 +1,38 @@
+#pragma once
+// The running program's objects, built from a Config and wired together once: database, templates,
+// services and what the web layer needs. Commands and integration tests both start from here.
+#include <memory>
+
+#include "app/Config.h"
+#include "auth/AccountService.h"
+#include "auth/SessionService.h"
+#include "auth/SignInThrottle.h"
+#include "conference/ConferenceService.h"
+#include "files/FileStore.h"
+#include "render/TemplateLibrary.h"
+#include "store/Database.h"
+#include "web/Services.h"
+
+namespace confpress::app {
+
+class Runtime {
+ public:
+  explicit Runtime(Config config);
+
+  /// Applies pending migrations; returns how many ran.
+  int migrate();
+
+  /// The web layer's view; publicUrl defaults to `serverUrl` when the config gives none.
+  web::Services webServices(const std::string& serverUrl);
+
+  const Config config;
+  store::Database db;
+  files::FileStore files;
+  render::TemplateLibrary templates;
+  auth::SignInThrottle throttle;
+  auth::AccountService accounts;
+  auth::SessionService sessions;
+  conference::ConferenceService conferences;
+};
+
+}  // namespace confpress::app

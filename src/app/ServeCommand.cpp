@@ -1,0 +1,72 @@
+// confpress serve: migrates the database, then serves the web application and the API until SIGINT or
+// SIGTERM, when it stops accepting, lets running requests finish and exits.
+#include <Poco/Util/ServerApplication.h>
+
+#include "app/Command.h"
+#include "app/Commands.h"
+#include "app/Runtime.h"
+#include "web/HttpServer.h"
+
+namespace confpress::app {
+
+namespace {
+
+class ServeCommand : public Command<Poco::Util::ServerApplication> {
+ public:
+  ServeCommand()
+      : Command("serve", "Serves ConfPress over HTTP (migrates the database first).",
+                "[--db URL] [--data DIR] [--host H] [--port N] [--threads N] [--public-url URL] [--quiet]") {}
+
+ protected:
+  void defineCommandOptions(Poco::Util::OptionSet& options) override {
+    using Poco::Util::Option;
+    options.addOption(Option("host", "", "address to listen on (default 127.0.0.1)").argument("HOST"));
+    options.addOption(
+        Option("port", "p", "port to listen on; 0 picks a free one (default 8080)").argument("N"));
+    options.addOption(Option("threads", "", "requests served at once (default 16)").argument("N"));
+    options.addOption(
+        Option("public-url", "", "base of links in e-mails (default http://HOST:PORT)").argument("URL"));
+    options.addOption(Option("quiet", "q", "no access log"));
+  }
+
+  bool handleCommandOption(const std::string& name, const std::string& value) override {
+    if (name == "host")
+      config.server.host = value;
+    else if (name == "port")
+      config.server.port = parseCount("port", value, 0, 65535);
+    else if (name == "threads")
+      config.server.threads = parseCount("threads", value, 1, 512);
+    else if (name == "public-url")
+      config.publicUrl = value;
+    else if (name == "quiet")
+      config.server.accessLog = false;
+    else
+      return false;
+    return true;
+  }
+
+  int execute(const std::vector<std::string>&) override {
+    Runtime runtime(config);
+    const int applied = runtime.migrate();
+    if (applied > 0) std::cout << "applied " << applied << " migration(s)\n";
+    web::Services services = runtime.webServices("");
+    web::HttpServer server(services, config.server);
+    server.bind();
+    if (config.publicUrl.empty()) services.publicUrl = server.url();
+    server.start();
+    std::cout << "listening on " << server.url() << std::endl;
+    waitForTerminationRequest();
+    std::cout << "stopping: letting running requests finish" << std::endl;
+    server.stop();
+    std::cout << "stopped" << std::endl;
+    return 0;
+  }
+};
+
+}  // namespace
+
+int launchServe(int argc, char** argv) {
+  return Poco::makeAuto<ServeCommand>()->launch(argc, argv);
+}
+
+}  // namespace confpress::app

@@ -1,0 +1,23 @@
+#pragma once
+// Every route of the service, registered by the file that handles it (one file per resource).
+#include "web/Router.h"
+
+namespace confpress::web {
+
+void addHealthRoutes(Router& router);      // api/HealthApi.cpp
+void addAccountRoutes(Router& router);     // api/AccountsApi.cpp: accounts, session, password reset
+void addConferenceRoutes(Router& router);  // api/ConferencesApi.cpp: conferences, roles, audit
+void addAuthPages(Router& router);         // pages/AuthPages.cpp: sign-in/up/out, password reset
+void addSitePages(Router& router);  // pages/SitePages.cpp: home, conference page, language, static files
+
+inline Router allRoutes() {
+  Router router;
+  addHealthRoutes(router);
+  addAccountRoutes(router);
+  addConferenceRoutes(router);
+  addAuthPages(router);
+  addSitePages(router);
+  return router;
+}
+
+}  // namespace confpress::web

@@ -1,0 +1,29 @@
+#pragma once
+// What the web layer needs from the rest of the program, wired by app/. The referenced objects outlive
+// the server and are all safe to share between request threads.
+#include <string>
+
+#include "auth/AccountService.h"
+#include "auth/SessionService.h"
+#include "conference/ConferenceService.h"
+#include "render/TemplateLibrary.h"
+#include "store/Database.h"
+
+namespace confpress::web {
+
+struct Limits {
+  size_t maxJsonBytes = 1 << 20;    // JSON API bodies
+  size_t maxFormBytes = 256 << 10;  // HTML form posts (url-encoded)
+};
+
+struct Services {
+  store::Database& db;
+  const render::TemplateLibrary& templates;
+  auth::AccountService& accounts;
+  auth::SessionService& sessions;
+  conference::ConferenceService& conferences;
+  std::string publicUrl;  // base of absolute links (e-mails), e.g. http://127.0.0.1:8080
+  Limits limits;
+};
+
+}  // namespace confpress::web
