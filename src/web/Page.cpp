@@ -51,7 +51,9 @@ mstch::map pageContext(Exchange& ex) {
   static const std::regex flashPattern("(success|info|error):([a-z_]{1,60})");
   std::smatch m;
   if (std::regex_match(flash, m, flashPattern)) {
-    context["flash"] = mstch::map{{"kind", m[1].str()}, {"message", templates.message(lang, m[2].str(), "")}};
+    context["flash"] = mstch::map{{"kind", m[1].str()},
+                                  {"is_error", m[1].str() == "error"},
+                                  {"message", templates.message(lang, m[2].str(), "")}};
     ex.setCookie("cp_flash", "", 0);
   }
   return context;

@@ -1,0 +1,31 @@
+#pragma once
+// A migrated Runtime over a fresh SQLite database in a temporary directory, for tests of the domain.
+#include <memory>
+
+#include "app/Runtime.h"
+#include "support/TempDir.h"
+
+namespace cptest {
+using namespace confpress;
+
+inline std::unique_ptr<app::Runtime> makeRuntime(const TempDir& dir) {
+  app::Config config;
+  config.databaseUrl = "sqlite:" + dir.file("test.db");
+  config.dataDir = dir.file("data");
+  auto runtime = std::make_unique<app::Runtime>(config);
+  runtime->migrate();
+  return runtime;
+}
+
+inline auth::NewAccount sampleAccount(const std::string& email) {
+  auth::NewAccount a;
+  a.email = email;
+  a.password = "correct horse battery";
+  a.familyName = "Trần";
+  a.givenName = "Thị Thu Hà";
+  a.affiliation = "Học viện Hành chính Quốc gia";
+  a.orcid = "0000-0002-1825-0097";
+  return a;
+}
+
+}  // namespace cptest
