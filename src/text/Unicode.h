@@ -20,7 +20,7 @@ std::string cleanLine(std::string_view input, const std::string& field);
 /// Like cleanLine but keeps line breaks (normalised to "\n") and paragraph structure. For abstracts.
 std::string cleanText(std::string_view input, const std::string& field);
 
-/// Lower-case, diacritics removed, đ→d, ASCII where possible: a key for matching and searching.
+/// Lower-case, diacritics removed, đ→d: a key for matching and searching ("Đặng" → "dang").
 std::string foldForMatch(std::string_view utf8);
 
 /// Number of Unicode code points in valid UTF-8.
