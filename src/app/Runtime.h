@@ -11,6 +11,7 @@
 #include "files/FileStore.h"
 #include "render/TemplateLibrary.h"
 #include "store/Database.h"
+#include "submission/SubmissionService.h"
 #include "web/Services.h"
 
 namespace confpress::app {
@@ -33,6 +34,7 @@ class Runtime {
   auth::AccountService accounts;
   auth::SessionService sessions;
   conference::ConferenceService conferences;
+  submission::SubmissionService submissions;
 };
 
 }  // namespace confpress::app

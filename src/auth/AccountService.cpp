@@ -100,6 +100,13 @@ void AccountService::resetPassword(const std::string& token, const std::string& 
   });
 }
 
+store::PersonRecord AccountService::profile(int64_t personId) {
+  Poco::Data::Session s = db_.session();
+  auto person = store::PeopleRepository(s).findPersonById(personId);
+  if (!person) throw NotFound("no such person");
+  return *person;
+}
+
 void AccountService::setLocale(int64_t personId, const std::string& locale) {
   const std::string lang = normaliseLocale(locale);
   db_.transaction([&](Poco::Data::Session& s) {

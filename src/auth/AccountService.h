@@ -41,6 +41,9 @@ class AccountService {
   /// "invalid_token" for an unknown, used or expired token.
   void resetPassword(const std::string& token, const std::string& newPassword, const Origin& origin);
 
+  /// The person's own record (names, affiliation, ORCID), e.g. to fill in forms. Throws NotFound.
+  store::PersonRecord profile(int64_t personId);
+
   /// Sets the preferred interface language.
   void setLocale(int64_t personId, const std::string& locale);
 

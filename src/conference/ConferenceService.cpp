@@ -10,8 +10,10 @@
 #include <sstream>
 
 #include "auth/Identity.h"
+#include "conference/Deadlines.h"
 #include "core/Errors.h"
 #include "core/Time.h"
+#include "preflight/Rules.h"
 #include "store/AuditLog.h"
 #include "store/PeopleRepository.h"
 #include "text/Collation.h"
@@ -65,6 +67,111 @@ std::vector<store::TopicRecord> checkTopics(const std::vector<TopicInput>& topic
   return out;
 }
 
+std::vector<std::string> checkPaperSizes(const std::vector<std::string>& sizes) {
+  if (sizes.empty())
+    throw ValidationError("rules.paper_sizes", "required",
+                          "rules.paper_sizes needs at least one of A4, Letter");
+  std::vector<std::string> out;
+  for (const auto& size : sizes) {
+    if (size != "A4" && size != "Letter")
+      throw ValidationError("rules.paper_sizes", "invalid_value",
+                            "rules.paper_sizes may hold A4 and Letter, not '" + size + "'");
+    if (std::find(out.begin(), out.end(), size) == out.end()) out.push_back(size);
+  }
+  return out;
+}
+
+std::vector<std::string> checkRequiredFields(const std::vector<std::string>& fields) {
+  static const std::set<std::string> optional = {"abstract",    "keywords", "topics",
+                                                 "affiliation", "country",  "orcid"};
+  std::vector<std::string> out;
+  for (const auto& f : fields) {
+    if (f == "title" || f == "authors") continue;  // always required
+    if (!optional.count(f))
+      throw ValidationError(
+          "rules.required_fields", "invalid_value",
+          "rules.required_fields may hold abstract, keywords, topics, affiliation, country, "
+          "orcid, not '" +
+              f + "'");
+    if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+  }
+  return out;
+}
+
+std::string checkSeverities(const std::map<std::string, std::string>& severity) {
+  Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (const auto& [code, level] : severity) {
+    if (!preflight::defaultSeverities().count(code))
+      throw ValidationError("rules.severity." + code, "unknown_field",
+                            "'" + code + "' is not a preflight check");
+    if (level != "error" && level != "warning" && level != "off")
+      throw ValidationError("rules.severity." + code, "invalid_value",
+                            "rules.severity." + code + " must be error, warning or off");
+    o.set(code, level);
+  }
+  std::ostringstream out;
+  o.stringify(out);
+  return out.str();
+}
+
+void applyRules(const RulesInput& in, store::SubmissionRules& r) {
+  if (in.maxPdfMb) r.maxPdfMb = static_cast<int>(*in.maxPdfMb);
+  if (in.minPages) r.minPages = static_cast<int>(*in.minPages);
+  if (in.maxPages) r.maxPages = static_cast<int>(*in.maxPages);
+  if (r.minPages > r.maxPages)
+    throw ValidationError("rules.min_pages", "invalid_value",
+                          "rules.min_pages (" + std::to_string(r.minPages) + ") exceeds rules.max_pages (" +
+                              std::to_string(r.maxPages) + ")");
+  if (in.paperSizes) r.paperSizes = checkPaperSizes(*in.paperSizes);
+  if (in.referencesMayExceed) r.referencesMayExceed = *in.referencesMayExceed;
+  if (in.blind) {
+    if (*in.blind != "single" && *in.blind != "double")
+      throw ValidationError("rules.blind", "invalid_value", "rules.blind must be single or double");
+    r.blind = *in.blind;
+  }
+  if (in.requiredFields) r.requiredFields = checkRequiredFields(*in.requiredFields);
+  if (in.severity) r.severityJson = checkSeverities(*in.severity);
+}
+
+// Sets, replaces or removes the deadlines named in `written`; with `rezone`, re-reads every kept deadline
+// in the (new) zone of `c`, so that "2026-12-01" keeps meaning the end of that day where the conference is.
+void applyDeadlines(const std::map<std::string, std::string>& written, bool rezone,
+                    store::ConferenceRecord& c) {
+  std::map<std::string, std::string> texts;
+  for (const auto& d : c.deadlines) texts[d.kind] = d.writtenAs.empty() ? d.atUtc : d.writtenAs;
+  for (const auto& [kind, text] : written) {
+    if (!isDeadlineKind(kind))
+      throw ValidationError("deadlines." + kind, "unknown_field",
+                            "deadlines has registration, submission and camera_ready, not '" + kind + "'");
+    texts[kind] = text::cleanLine(text, "deadlines." + kind);
+  }
+  std::vector<store::DeadlineRecord> out;
+  for (const char* kind : kDeadlineKinds) {
+    auto it = texts.find(kind);
+    if (it == texts.end() || it->second.empty()) continue;
+    const bool changed = written.count(kind) > 0;
+    if (!changed && !rezone) {
+      for (const auto& d : c.deadlines)
+        if (d.kind == kind) out.push_back(d);
+      continue;
+    }
+    out.push_back(
+        {kind, parseDeadline(it->second, c.timezone, std::string("deadlines.") + kind), it->second});
+  }
+  const auto at = [&](const char* kind) {
+    for (const auto& d : out)
+      if (d.kind == kind) return d.atUtc;
+    return std::string();
+  };
+  if (!at("registration").empty() && !at("submission").empty() && at("submission") < at("registration"))
+    throw ValidationError("deadlines.submission", "invalid_deadline",
+                          "the full-paper deadline comes before the abstract-registration deadline");
+  if (!at("submission").empty() && !at("camera_ready").empty() && at("camera_ready") < at("submission"))
+    throw ValidationError("deadlines.camera_ready", "invalid_deadline",
+                          "the camera-ready deadline comes before the full-paper deadline");
+  c.deadlines = std::move(out);
+}
+
 // Applies the fields present in `in` to `c`, validating each.
 void apply(const ConferenceInput& in, store::ConferenceRecord& c) {
   if (in.title) {
@@ -79,6 +186,7 @@ void apply(const ConferenceInput& in, store::ConferenceRecord& c) {
   if (in.endDate) c.endDate = checkDate(*in.endDate, "end_date");
   if (c.startDate && c.endDate && *c.endDate < *c.startDate)
     throw ValidationError("end_date", "invalid_date", "end_date is before start_date");
+  const bool rezone = in.timezone && *in.timezone != c.timezone;
   if (in.timezone) c.timezone = checkTimezone(*in.timezone);
   if (in.language) c.language = auth::normaliseLocale(*in.language, "language");
   if (in.callText) c.callText = text::cleanText(*in.callText, "call");
@@ -88,6 +196,9 @@ void apply(const ConferenceInput& in, store::ConferenceRecord& c) {
       throw ValidationError(call == &c.callText ? "call" : "call_en", "too_long",
                             "the call is longer than 20000 characters");
   if (in.topics) c.topics = checkTopics(*in.topics);
+  if (in.rules) applyRules(*in.rules, c.rules);
+  if (in.deadlines || rezone)
+    applyDeadlines(in.deadlines.value_or(std::map<std::string, std::string>{}), rezone, c);
 }
 
 std::string summary(const store::ConferenceRecord& c) {

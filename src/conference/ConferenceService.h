@@ -1,6 +1,7 @@
 #pragma once
 // Conferences: creating and editing them, their topics, and the roles people hold in them. Validates
 // every field (naming it in the error), asks the policy module, audits every change. Thread-safe.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,12 +18,25 @@ struct TopicInput {
   std::string nameEn;
 };
 
+/// Submission rules as a client sent them; absent fields stay as they are.
+struct RulesInput {
+  std::optional<int64_t> maxPdfMb, minPages, maxPages;
+  std::optional<std::vector<std::string>> paperSizes;
+  std::optional<bool> referencesMayExceed;
+  std::optional<std::string> blind;
+  std::optional<std::vector<std::string>> requiredFields;
+  std::optional<std::map<std::string, std::string>> severity;  // preflight problem code → error|warning|off
+};
+
 /// Fields of a conference as a client sent them; absent fields are left as they are (on update) or take
 /// their defaults (on create). An empty date clears it.
 struct ConferenceInput {
   std::optional<std::string> slug, title, titleEn, acronym, organiser, venue, startDate, endDate, timezone,
       language, callText, callTextEn;
   std::optional<std::vector<TopicInput>> topics;
+  std::optional<RulesInput> rules;
+  /// Deadline kind → what the chair wrote (see Deadlines.h); an empty text removes that deadline.
+  std::optional<std::map<std::string, std::string>> deadlines;
 };
 
 /// Someone to grant a role to; the names are needed only when the e-mail is not yet known.

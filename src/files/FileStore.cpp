@@ -99,6 +99,23 @@ StoredFile FileStore::put(std::string_view bytes) {
   return stored;
 }
 
+StagedFile::~StagedFile() {
+  if (!path_.empty()) ::unlink(path_.c_str());
+}
+
+StagedFile FileStore::stage(std::string_view bytes) const {
+  unsigned char random[12];
+  randombytes_buf(random, sizeof random);
+  char name[25];
+  sodium_bin2hex(name, sizeof name, random, sizeof random);
+  const std::string path = directory_ + "/tmp/upload-" + name + ".pdf";
+  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+  if (fd.get() < 0) fail("cannot create", path);
+  StagedFile staged(path);
+  writeAll(fd.get(), bytes, path);
+  return staged;
+}
+
 bool FileStore::contains(const std::string& sha256) const {
   return isHexHash(sha256) && Poco::File(directory_ + "/" + relativePath(sha256)).exists();
 }

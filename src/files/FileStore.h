@@ -12,6 +12,21 @@ struct StoredFile {
   size_t size = 0;
 };
 
+/// A private copy of an upload under DIR/tmp, removed when this object goes away: preflight reads it in
+/// another process before the bytes are accepted into the store.
+class StagedFile {
+ public:
+  explicit StagedFile(std::string path) : path_(std::move(path)) {}
+  ~StagedFile();
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+  StagedFile(StagedFile&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 class FileStore {
  public:
   /// Uses (and creates) `directory`.
@@ -19,6 +34,9 @@ class FileStore {
 
   /// Stores `bytes` durably and returns their hash.
   StoredFile put(std::string_view bytes);
+
+  /// Writes `bytes` to a new private temporary file (not fsynced: it is thrown away after checking).
+  StagedFile stage(std::string_view bytes) const;
 
   /// True when a file with this hash is stored.
   bool contains(const std::string& sha256) const;

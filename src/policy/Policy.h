@@ -39,4 +39,36 @@ inline bool mayViewCommittee(const ConferenceStanding& s) {
   return s.isChairOrAdmin();
 }
 
+// --- Submissions ---
+
+/// Chairs and administrators see every submission; authors see their own; everyone else sees none (and
+/// is told "not found", so that a paper's existence does not leak).
+inline bool maySeeSubmission(const ConferenceStanding& s, bool isAuthor) {
+  return s.isChairOrAdmin() || isAuthor;
+}
+
+/// Chairs list, filter and export every submission of their conference.
+inline bool mayListAllSubmissions(const ConferenceStanding& s) {
+  return s.isChairOrAdmin();
+}
+
+/// Who may change a submission (metadata, PDF, submit): chairs always; its authors until the deadline and
+/// while it is a draft or submitted (not once withdrawn or decided).
+inline bool mayChangeSubmission(const ConferenceStanding& s, bool isAuthor, bool deadlinePassed,
+                                const std::string& status) {
+  if (s.isChairOrAdmin()) return true;
+  return isAuthor && !deadlinePassed && (status == "draft" || status == "submitted");
+}
+
+/// Authors withdraw their paper before a decision; chairs at any time.
+inline bool mayWithdrawSubmission(const ConferenceStanding& s, bool isAuthor, const std::string& status) {
+  if (s.isChairOrAdmin()) return status != "withdrawn";
+  return isAuthor && (status == "draft" || status == "submitted");
+}
+
+/// Chairs extend one paper's deadline.
+inline bool mayExtendDeadline(const ConferenceStanding& s) {
+  return s.isChairOrAdmin();
+}
+
 }  // namespace confpress::policy

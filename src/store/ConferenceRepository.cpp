@@ -13,7 +13,31 @@ namespace {
 Poco::Int64 id64(int64_t id) {
   return static_cast<Poco::Int64>(id);
 }
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size() && !text.empty()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
 }  // namespace
+
+std::string deadlineOf(const ConferenceRecord& c, const std::string& kind) {
+  for (const DeadlineRecord& d : c.deadlines)
+    if (d.kind == kind) return d.atUtc;
+  return "";
+}
 
 int64_t ConferenceRepository::insert(const ConferenceRecord& c, std::optional<int64_t> createdBy) {
   std::string at = nowUtc();
@@ -26,7 +50,11 @@ int64_t ConferenceRepository::insert(const ConferenceRecord& c, std::optional<in
       bind(c.slug), bind(c.title), bind(c.titleEn), bind(c.acronym), bind(c.organiser), bind(c.venue),
       bind(nullable(c.startDate)), bind(nullable(c.endDate)), bind(c.timezone), bind(c.language),
       bind(c.callText), bind(c.callTextEn), bind(creator), bind(at), bind(at), into(id), now;
+  ConferenceRecord stored = c;
+  stored.id = id;
+  updateRules(stored);
   replaceTopics(id, c.topics);
+  replaceDeadlines(id, c.deadlines);
   return id;
 }
 
@@ -39,15 +67,29 @@ void ConferenceRepository::update(const ConferenceRecord& c) {
       bind(c.title), bind(c.titleEn), bind(c.acronym), bind(c.organiser), bind(c.venue),
       bind(nullable(c.startDate)), bind(nullable(c.endDate)), bind(c.timezone), bind(c.language),
       bind(c.callText), bind(c.callTextEn), bind(at), bind(id64(c.id)), now;
+  updateRules(c);
   replaceTopics(c.id, c.topics);
+  replaceDeadlines(c.id, c.deadlines);
+}
+
+void ConferenceRepository::updateRules(const ConferenceRecord& c) {
+  const SubmissionRules& r = c.rules;
+  const std::string sizes = joined(r.paperSizes), required = joined(r.requiredFields);
+  const int refs = r.referencesMayExceed ? 1 : 0;
+  s_ << "UPDATE conferences SET max_pdf_mb = ?, min_pages = ?, max_pages = ?, paper_sizes = ?,"
+        " refs_over_limit = ?, blind = ?, required_fields = ?, preflight_json = ? WHERE id = ?",
+      bind(r.maxPdfMb), bind(r.minPages), bind(r.maxPages), bind(sizes), bind(refs), bind(r.blind),
+      bind(required), bind(r.severityJson), bind(id64(c.id)), now;
 }
 
 std::vector<ConferenceRecord> ConferenceRepository::select(const std::string& where,
                                                            const std::optional<std::string>& key) {
   Poco::Data::Statement query(s_);
-  query << "SELECT id, slug, title, title_en, acronym, organiser, venue, start_date, end_date, timezone,"
-           " language, call_text, call_text_en, created_at, updated_at FROM conferences "
-        << where;
+  query
+      << "SELECT id, slug, title, title_en, acronym, organiser, venue, start_date, end_date, timezone,"
+         " language, call_text, call_text_en, max_pdf_mb, min_pages, max_pages, paper_sizes, refs_over_limit,"
+         " blind, required_fields, preflight_json, created_at, updated_at FROM conferences "
+      << where;
   if (key) query, bind(*key);
   query, now;
   Poco::Data::RecordSet rs(query);
@@ -67,11 +109,22 @@ std::vector<ConferenceRecord> ConferenceRepository::select(const std::string& wh
     c.language = text(rs, "language");
     c.callText = text(rs, "call_text");
     c.callTextEn = text(rs, "call_text_en");
+    c.rules.maxPdfMb = static_cast<int>(integer(rs, "max_pdf_mb"));
+    c.rules.minPages = static_cast<int>(integer(rs, "min_pages"));
+    c.rules.maxPages = static_cast<int>(integer(rs, "max_pages"));
+    c.rules.paperSizes = split(text(rs, "paper_sizes"));
+    c.rules.referencesMayExceed = integer(rs, "refs_over_limit") != 0;
+    c.rules.blind = text(rs, "blind");
+    c.rules.requiredFields = split(text(rs, "required_fields"));
+    c.rules.severityJson = text(rs, "preflight_json");
     c.createdAt = text(rs, "created_at");
     c.updatedAt = text(rs, "updated_at");
     out.push_back(std::move(c));
   }
-  for (ConferenceRecord& c : out) c.topics = topicsOf(c.id);
+  for (ConferenceRecord& c : out) {
+    c.topics = topicsOf(c.id);
+    c.deadlines = deadlinesOf(c.id);
+  }
   return out;
 }
 
@@ -154,6 +207,32 @@ std::vector<RoleHolder> ConferenceRepository::roleHolders(int64_t conferenceId) 
     out.push_back({integer(rs, "id"), text(rs, "email"), text(rs, "family_name"), text(rs, "given_name"),
                    text(rs, "name_order"), text(rs, "affiliation"), text(rs, "role")});
   return out;
+}
+
+}  // namespace confpress::store
+
+namespace confpress::store {
+
+std::vector<DeadlineRecord> ConferenceRepository::deadlinesOf(int64_t conferenceId) {
+  Poco::Data::Statement query(s_);
+  query
+      << "SELECT kind, at_utc, written_as FROM deadlines WHERE conference_id = ?"
+         " ORDER BY CASE kind WHEN 'registration' THEN 0 WHEN 'submission' THEN 1 WHEN 'camera_ready' THEN 2"
+         " ELSE 3 END",
+      bind(id64(conferenceId)), now;
+  Poco::Data::RecordSet rs(query);
+  std::vector<DeadlineRecord> out;
+  for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    out.push_back({text(rs, "kind"), text(rs, "at_utc"), text(rs, "written_as")});
+  return out;
+}
+
+void ConferenceRepository::replaceDeadlines(int64_t conferenceId,
+                                            const std::vector<DeadlineRecord>& deadlines) {
+  s_ << "DELETE FROM deadlines WHERE conference_id = ?", bind(id64(conferenceId)), now;
+  for (const DeadlineRecord& d : deadlines)
+    s_ << "INSERT INTO deadlines(conference_id, kind, at_utc, written_as) VALUES(?, ?, ?, ?)",
+        bind(id64(conferenceId)), bind(d.kind), bind(d.atUtc), bind(d.writtenAs), now;
 }
 
 }  // namespace confpress::store

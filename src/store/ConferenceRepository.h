@@ -15,6 +15,26 @@ struct TopicRecord {
   std::string nameEn;
 };
 
+/// What a conference requires of a submission (columns of conferences).
+struct SubmissionRules {
+  int maxPdfMb = 20;
+  int minPages = 1;
+  int maxPages = 30;
+  std::vector<std::string> paperSizes = {"A4", "Letter"};
+  bool referencesMayExceed = true;  // pages of references do not count against max_pages
+  std::string blind = "double";     // "single" or "double"
+  /// Optional fields the conference makes required: abstract, keywords, topics, affiliation, country, orcid.
+  std::vector<std::string> requiredFields = {"abstract"};
+  std::string severityJson = "{}";  // preflight severities per problem code, {"bottom_margin":"error"}
+};
+
+/// One deadline: the instant (UTC) and what the chair wrote ("2026-12-01 AoE").
+struct DeadlineRecord {
+  std::string kind;  // registration, submission, camera_ready
+  std::string atUtc;
+  std::string writtenAs;
+};
+
 struct ConferenceRecord {
   int64_t id = 0;
   std::string slug;
@@ -30,9 +50,14 @@ struct ConferenceRecord {
   std::string callText;
   std::string callTextEn;
   std::vector<TopicRecord> topics;  // in display order
+  SubmissionRules rules;
+  std::vector<DeadlineRecord> deadlines;  // those that are set, in kDeadlineKinds order
   std::string createdAt;
   std::string updatedAt;
 };
+
+/// The deadline of `kind` ("" when none is set).
+std::string deadlineOf(const ConferenceRecord& c, const std::string& kind);
 
 struct RoleHolder {
   int64_t personId = 0;
@@ -65,7 +90,10 @@ class ConferenceRepository {
 
  private:
   std::vector<TopicRecord> topicsOf(int64_t conferenceId);
+  std::vector<DeadlineRecord> deadlinesOf(int64_t conferenceId);
+  void replaceDeadlines(int64_t conferenceId, const std::vector<DeadlineRecord>& deadlines);
   void replaceTopics(int64_t conferenceId, const std::vector<TopicRecord>& topics);
+  void updateRules(const ConferenceRecord& c);
   std::vector<ConferenceRecord> select(const std::string& where, const std::optional<std::string>& key);
   Poco::Data::Session& s_;
 };

@@ -2,11 +2,14 @@
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "core/Errors.h"
@@ -119,16 +122,51 @@ Poco::JSON::Object::Ptr Exchange::jsonObject() {
   return parsed.extract<Poco::JSON::Object::Ptr>();
 }
 
-const Poco::Net::HTMLForm& Exchange::form() {
+namespace {
+
+// Keeps the files of a multipart form in memory (the body was already read within its limit).
+class CollectFiles : public Poco::Net::PartHandler {
+ public:
+  explicit CollectFiles(std::vector<UploadedFile>& files) : files_(files) {}
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    UploadedFile file;
+    std::string disposition;
+    Poco::Net::NameValueCollection params;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition, params);
+    file.fieldName = params.get("name", "");
+    file.fileName = params.get("filename", "");
+    file.contentType = header.get("Content-Type", "application/octet-stream");
+    Poco::StreamCopier::copyToString(stream, file.bytes);
+    files_.push_back(std::move(file));
+  }
+
+ private:
+  std::vector<UploadedFile>& files_;
+};
+
+}  // namespace
+
+const Poco::Net::HTMLForm& Exchange::form(size_t maxMultipartBytes) {
   if (form_) return *form_;
   const std::string type = Poco::toLower(request.getContentType());
-  if (type.rfind("application/x-www-form-urlencoded", 0) != 0)
+  const bool multipart = maxMultipartBytes > 0 && type.rfind("multipart/form-data", 0) == 0;
+  if (type.rfind("application/x-www-form-urlencoded", 0) != 0 && !multipart)
     throw Error(ErrorKind::UnsupportedMediaType, "unsupported_media_type",
                 "send the form as application/x-www-form-urlencoded");
-  const std::string& bytes = body(services.limits.maxFormBytes);
+  const std::string& bytes = body(multipart ? maxMultipartBytes : services.limits.maxFormBytes);
   form_.emplace();
   form_->setFieldLimit(200);
-  form_->read(bytes);
+  if (multipart) {
+    std::istringstream in(bytes);
+    CollectFiles collect(files_);
+    try {
+      form_->load(request, in, collect);
+    } catch (const Poco::Exception& e) {
+      throw BadRequest("the form cannot be read: " + e.message(), "invalid_form");
+    }
+  } else {
+    form_->read(bytes);
+  }
   for (const auto& [name, value] : *form_)
     if (!text::isValidUtf8(name) || !text::isValidUtf8(value))
       throw BadRequest("the form is not valid UTF-8", "invalid_utf8");
@@ -148,6 +186,27 @@ void Exchange::send(int status, const std::string& body, const std::string& cont
   }
   response.send().write(body.data(), static_cast<std::streamsize>(body.size()));
   bytesSent_ = body.size();
+}
+
+void Exchange::sendFile(const std::string& path, const std::string& contentType,
+                        const std::string& downloadName) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw NotFound("the stored file is missing");
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0);
+  status_ = 200;
+  response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);
+  response.setContentType(contentType);
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Cache-Control", "private, no-store");
+  response.set("Content-Disposition", "attachment; filename=\"" + downloadName + "\"");
+  response.setContentLength64(static_cast<Poco::Int64>(size));
+  if (!bodyFullyRead()) response.setKeepAlive(false);
+  std::ostream& out = response.send();
+  if (request.getMethod() == "HEAD") return;
+  Poco::StreamCopier::copyStream64(in, out);
+  bytesSent_ = static_cast<size_t>(size);
 }
 
 void Exchange::sendJson(int status, const Poco::Dynamic::Var& value) {

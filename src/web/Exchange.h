@@ -10,11 +10,20 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/Principal.h"
 #include "web/Services.h"
 
 namespace confpress::web {
+
+/// A file sent in a multipart/form-data body.
+struct UploadedFile {
+  std::string fieldName;
+  std::string fileName;
+  std::string contentType;
+  std::string bytes;
+};
 
 class Exchange {
  public:
@@ -51,8 +60,11 @@ class Exchange {
   /// The body as a JSON object: UnsupportedMediaType unless application/json, BadRequest for bytes that
   /// are not UTF-8 or not JSON or not an object.
   Poco::JSON::Object::Ptr jsonObject();
-  /// An application/x-www-form-urlencoded body (HTML forms), UTF-8 checked.
-  const Poco::Net::HTMLForm& form();
+  /// An application/x-www-form-urlencoded body (HTML forms), UTF-8 checked; with `maxMultipartBytes`
+  /// above zero, a multipart/form-data body of at most that size is accepted too (forms with files).
+  const Poco::Net::HTMLForm& form(size_t maxMultipartBytes = 0);
+  /// The files of a multipart form (after form()).
+  const std::vector<UploadedFile>& uploadedFiles() const { return files_; }
   bool bodyFullyRead() const { return bodyRead_ || !hasBody(); }
 
   void sendJson(int status, const Poco::Dynamic::Var& value);
@@ -60,6 +72,8 @@ class Exchange {
   void sendText(int status, const std::string& text, const std::string& contentType);
   void redirect(const std::string& location);  // 303 See Other
   void sendNoContent();
+  /// Streams a stored file as an attachment named `downloadName`.
+  void sendFile(const std::string& path, const std::string& contentType, const std::string& downloadName);
   /// Sets a cookie: HttpOnly, SameSite=Lax, Path=/; maxAgeSeconds 0 deletes it, -1 makes a session cookie.
   void setCookie(const std::string& name, const std::string& value, int maxAgeSeconds);
 
@@ -79,6 +93,7 @@ class Exchange {
   std::string body_;
   bool bodyRead_ = false;
   std::optional<Poco::Net::HTMLForm> form_;
+  std::vector<UploadedFile> files_;
   int status_ = 0;
   size_t bytesSent_ = 0;
 };

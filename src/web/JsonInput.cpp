@@ -37,6 +37,32 @@ std::optional<bool> JsonInput::optionalBool(const std::string& name) {
   return value->extract<bool>();
 }
 
+std::optional<int64_t> JsonInput::optionalInt(const std::string& name, int64_t min, int64_t max) {
+  auto value = optionalValue(name);
+  if (!value) return std::nullopt;
+  const std::string range = " between " + std::to_string(min) + " and " + std::to_string(max);
+  if (!value->isInteger())
+    throw ValidationError(fieldName(name), "invalid_type",
+                          fieldName(name) + " must be a whole number" + range);
+  int64_t n = 0;
+  try {
+    n = value->convert<Poco::Int64>();
+  } catch (const Poco::Exception&) {
+    throw ValidationError(fieldName(name), "out_of_range", fieldName(name) + " must be" + range);
+  }
+  if (n < min || n > max)
+    throw ValidationError(fieldName(name), "out_of_range", fieldName(name) + " must be" + range);
+  return n;
+}
+
+Poco::JSON::Object::Ptr JsonInput::optionalObject(const std::string& name) {
+  auto value = optionalValue(name);
+  if (!value) return nullptr;
+  if (value->type() != typeid(Poco::JSON::Object::Ptr))
+    throw ValidationError(fieldName(name), "invalid_type", fieldName(name) + " must be an object");
+  return value->extract<Poco::JSON::Object::Ptr>();
+}
+
 std::optional<std::vector<std::string>> JsonInput::optionalStringArray(const std::string& name) {
   auto value = optionalValue(name);
   if (!value) return std::nullopt;

@@ -4,6 +4,7 @@
 // client never passes silently.
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -21,6 +22,10 @@ class JsonInput {
   /// A string field that may be absent or null.
   std::optional<std::string> optionalString(const std::string& name);
   std::optional<bool> optionalBool(const std::string& name);
+  /// A whole number within [min, max] (ValidationError naming the field otherwise).
+  std::optional<int64_t> optionalInt(const std::string& name, int64_t min, int64_t max);
+  /// A nested object (absent: nullptr); read it with another JsonInput prefixed "name.".
+  Poco::JSON::Object::Ptr optionalObject(const std::string& name);
   /// An array of strings (absent: nullopt).
   std::optional<std::vector<std::string>> optionalStringArray(const std::string& name);
   /// An array of objects (absent: nullopt); each element must be an object.

@@ -1,5 +1,10 @@
 #include "web/JsonOutput.h"
 
+#include <Poco/JSON/Parser.h>
+
+#include "conference/Deadlines.h"
+#include "core/Time.h"
+
 namespace confpress::web {
 
 Poco::JSON::Object::Ptr toJson(const auth::Principal& who) {
@@ -33,7 +38,34 @@ Poco::JSON::Object::Ptr toJson(const store::ConferenceRecord& c, bool full) {
     topics->add(topic);
   }
   o->set("topics", topics);
+  auto deadlines = newObject();
+  const std::string now = nowUtc();
+  for (const auto& d : c.deadlines) {
+    auto deadline = newObject();
+    deadline->set("at", d.atUtc);
+    deadline->set("local", conference::toZoneIso(d.atUtc, c.timezone));
+    deadline->set("written_as", d.writtenAs);
+    deadline->set("passed", conference::hasPassed(d.atUtc, now));
+    deadlines->set(d.kind, deadline);
+  }
+  o->set("deadlines", deadlines);
   if (full) {
+    const store::SubmissionRules& r = c.rules;
+    auto rules = newObject();
+    rules->set("max_pdf_mb", r.maxPdfMb);
+    rules->set("min_pages", r.minPages);
+    rules->set("max_pages", r.maxPages);
+    auto sizes = newArray();
+    for (const auto& size : r.paperSizes) sizes->add(size);
+    rules->set("paper_sizes", sizes);
+    rules->set("references_may_exceed", r.referencesMayExceed);
+    rules->set("blind", r.blind);
+    auto required = newArray();
+    for (const auto& f : r.requiredFields) required->add(f);
+    rules->set("required_fields", required);
+    Poco::JSON::Parser parser;
+    rules->set("severity", parser.parse(r.severityJson.empty() ? "{}" : r.severityJson));
+    o->set("rules", rules);
     o->set("call", c.callText);
     o->set("call_en", c.callTextEn);
     o->set("created_at", c.createdAt);

@@ -7,16 +7,20 @@ namespace confpress::web {
 void addHealthRoutes(Router& router);      // api/HealthApi.cpp
 void addAccountRoutes(Router& router);     // api/AccountsApi.cpp: accounts, session, password reset
 void addConferenceRoutes(Router& router);  // api/ConferencesApi.cpp: conferences, roles, audit
+void addSubmissionRoutes(Router& router);  // api/SubmissionsApi.cpp: submissions, PDFs, versions
 void addAuthPages(Router& router);         // pages/AuthPages.cpp: sign-in/up/out, password reset
 void addSitePages(Router& router);  // pages/SitePages.cpp: home, conference page, language, static files
+void addSubmissionPages(Router& router);  // pages/SubmissionPages.cpp: my submissions, form, paper page
 
 inline Router allRoutes() {
   Router router;
   addHealthRoutes(router);
   addAccountRoutes(router);
   addConferenceRoutes(router);
+  addSubmissionRoutes(router);
   addAuthPages(router);
   addSitePages(router);
+  addSubmissionPages(router);
   return router;
 }
 

@@ -8,6 +8,7 @@
 #include "conference/ConferenceService.h"
 #include "render/TemplateLibrary.h"
 #include "store/Database.h"
+#include "submission/SubmissionService.h"
 
 namespace confpress::web {
 
@@ -22,6 +23,7 @@ struct Services {
   auth::AccountService& accounts;
   auth::SessionService& sessions;
   conference::ConferenceService& conferences;
+  submission::SubmissionService& submissions;
   std::string publicUrl;  // base of absolute links (e-mails), e.g. http://127.0.0.1:8080
   Limits limits;
 };

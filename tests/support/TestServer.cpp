@@ -47,6 +47,7 @@ TestServer::TestServer() {
   server_ = std::make_unique<web::HttpServer>(*services_, config.server);
   server_->bind();
   services_->publicUrl = server_->url();
+  runtime_->submissions.setPublicUrl(server_->url());
   server_->start();
 }
 

@@ -44,6 +44,51 @@ std::vector<conference::TopicInput> readTopics(JsonInput& in) {
   return topics;
 }
 
+conference::RulesInput readRules(const Poco::JSON::Object::Ptr& object) {
+  JsonInput in(object, "rules.");
+  conference::RulesInput r;
+  r.maxPdfMb = in.optionalInt("max_pdf_mb", 1, 200);
+  r.minPages = in.optionalInt("min_pages", 1, 1000);
+  r.maxPages = in.optionalInt("max_pages", 1, 1000);
+  r.paperSizes = in.optionalStringArray("paper_sizes");
+  r.referencesMayExceed = in.optionalBool("references_may_exceed");
+  r.blind = in.optionalString("blind");
+  r.requiredFields = in.optionalStringArray("required_fields");
+  if (auto severity = in.optionalObject("severity")) {
+    std::map<std::string, std::string> levels;
+    JsonInput each(severity, "rules.severity.");
+    for (const auto& [code, value] : *severity) levels[code] = each.requiredString(code);
+    r.severity = std::move(levels);
+  }
+  in.finish();
+  return r;
+}
+
+// Each deadline is a string (see conference/Deadlines.h), null to remove it, or the object GET returns.
+std::map<std::string, std::string> readDeadlines(const Poco::JSON::Object::Ptr& object) {
+  std::map<std::string, std::string> out;
+  for (const auto& [kind, value] : *object) {
+    const std::string field = "deadlines." + kind;
+    if (value.isEmpty()) {
+      out[kind] = "";
+    } else if (value.isString()) {
+      out[kind] = value.extract<std::string>();
+    } else if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
+      JsonInput d(value.extract<Poco::JSON::Object::Ptr>(), field + ".");
+      auto written = d.optionalString("written_as");
+      auto at = d.optionalString("at");
+      d.optionalString("local");
+      d.optionalString("display");
+      d.optionalBool("passed");
+      d.finish();
+      out[kind] = written && !written->empty() ? *written : at.value_or("");
+    } else {
+      throw ValidationError(field, "invalid_type", field + " must be a date or time string, or null");
+    }
+  }
+  return out;
+}
+
 conference::ConferenceInput readConference(Exchange& ex) {
   Poco::JSON::Object::Ptr object = ex.jsonObject();
   JsonInput in(object);
@@ -65,6 +110,8 @@ conference::ConferenceInput readConference(Exchange& ex) {
     if (isNull) *target = "";
   }
   if (object->has("topics")) c.topics = readTopics(in);
+  if (auto rules = in.optionalObject("rules")) c.rules = readRules(rules);
+  if (auto deadlines = in.optionalObject("deadlines")) c.deadlines = readDeadlines(deadlines);
   in.finish();
   return c;
 }
