@@ -68,31 +68,6 @@ std::string editDeadline(const store::ConferenceRecord& c, const store::Submissi
   return at;
 }
 
-// Authors become known people (a co-author may never sign in) and hold the author role.
-void linkAuthors(Poco::Data::Session& s, const store::ConferenceRecord& c, store::SubmissionRecord& sub,
-                 const auth::Principal& who) {
-  store::PeopleRepository people(s);
-  store::ConferenceRepository conferences(s);
-  for (store::SubmissionAuthor& a : sub.authors) {
-    auto person = people.findPersonByEmail(a.email);
-    if (!person) {
-      store::PersonRecord p;
-      p.email = a.email;
-      p.familyName = a.familyName;
-      p.givenName = a.givenName;
-      p.nameOrder = a.nameOrder;
-      p.affiliation = a.affiliation;
-      p.country = a.country;
-      p.orcid = a.orcid;
-      p.locale = c.language;
-      p.id = people.insertPerson(p);
-      person = p;
-    }
-    a.personId = person->id;
-    conferences.grantRole(c.id, person->id, "author", who.personId);
-  }
-}
-
 std::string authorList(const store::SubmissionRecord& sub) {
   std::string out;
   for (const auto& a : sub.authors)

@@ -114,6 +114,13 @@ class SubmissionService {
   PdfFile pdf(const std::string& slug, int64_t id, std::optional<int64_t> versionId,
               const auth::Principal& who);
 
+  /// Chairs: every submission in HotCRP's JSON format (see Hotcrp.h); with `withContent`, PDFs included.
+  std::string exportHotcrp(const std::string& slug, bool withContent, const auth::Principal& who);
+  /// Chairs: creates or updates (by HotCRP pid) the submissions of a HotCRP JSON export, all or nothing;
+  /// returns how many were created and updated.
+  std::pair<int, int> importHotcrp(const std::string& slug, const std::string& json,
+                                   const auth::Principal& who, const auth::Origin& origin);
+
   /// The largest upload the conference accepts, in bytes (for refusing from Content-Length).
   size_t maxPdfBytes(const std::string& slug);
 

@@ -5,6 +5,7 @@
 
 #include "auth/Identity.h"
 #include "core/Errors.h"
+#include "store/PeopleRepository.h"
 #include "text/Unicode.h"
 
 namespace confpress::submission {
@@ -121,6 +122,30 @@ store::SubmissionRecord validateMetadata(const SubmissionInput& in, const store:
     if (conflictEmails.insert(d.email).second) r.declaredConflicts.push_back(std::move(d));
   }
   return r;
+}
+
+void linkAuthors(Poco::Data::Session& s, const store::ConferenceRecord& c, store::SubmissionRecord& sub,
+                 const auth::Principal& who) {
+  store::PeopleRepository people(s);
+  store::ConferenceRepository conferences(s);
+  for (store::SubmissionAuthor& a : sub.authors) {
+    auto person = people.findPersonByEmail(a.email);
+    if (!person) {
+      store::PersonRecord p;
+      p.email = a.email;
+      p.familyName = a.familyName;
+      p.givenName = a.givenName;
+      p.nameOrder = a.nameOrder;
+      p.affiliation = a.affiliation;
+      p.country = a.country;
+      p.orcid = a.orcid;
+      p.locale = c.language;
+      p.id = people.insertPerson(p);
+      person = p;
+    }
+    a.personId = person->id;
+    conferences.grantRole(c.id, person->id, "author", who.personId);
+  }
 }
 
 }  // namespace confpress::submission

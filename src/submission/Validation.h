@@ -22,4 +22,9 @@ store::SubmissionRecord validateMetadata(const SubmissionInput& input,
                                          const store::ConferenceRecord& conference,
                                          const MetadataLimits& limits = {});
 
+/// Makes every author a known person (a co-author may never sign in; their record is created from the
+/// submission) and gives them the author role in the conference; sets each author's personId.
+void linkAuthors(Poco::Data::Session& session, const store::ConferenceRecord& conference,
+                 store::SubmissionRecord& submission, const auth::Principal& grantedBy);
+
 }  // namespace confpress::submission

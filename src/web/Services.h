@@ -13,8 +13,9 @@
 namespace confpress::web {
 
 struct Limits {
-  size_t maxJsonBytes = 1 << 20;    // JSON API bodies
-  size_t maxFormBytes = 256 << 10;  // HTML form posts (url-encoded)
+  size_t maxJsonBytes = 1 << 20;      // JSON API bodies
+  size_t maxFormBytes = 256 << 10;    // HTML form posts (url-encoded)
+  size_t maxImportBytes = 512 << 20;  // a HotCRP export with its PDFs inlined
 };
 
 struct Services {

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Array.h>
+#include <Poco/Net/SocketStream.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/SHA2Engine.h>
+#include <Poco/StreamCopier.h>
 
 #include <thread>
 
@@ -180,9 +183,22 @@ TEST_F(SubmissionApiTest, AnAuthorSubmitsRevisesAndOnlyTheRightPeopleSeeIt) {
   EXPECT_EQ(other.get(kBase + "/1/pdf").status, 404);
 
   // Oversize bodies are refused from Content-Length (the limit here is 1 MB).
-  HttpResult big = upload(author, id, std::string(1100000, 'x'));
-  EXPECT_EQ(big.status, 413);
-  EXPECT_EQ(big.errorField(), "pdf");
+  {
+    // Only the headers go out: the answer must come from Content-Length alone.
+    Poco::Net::StreamSocket socket(
+        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(server.port())));
+    socket.setReceiveTimeout(Poco::Timespan(10, 0));
+    const std::string head = "PUT " + kBase + "/1/pdf HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                             author.bearer +
+                             "\r\nContent-Type: application/pdf\r\nContent-Length: 1100000\r\n\r\n";
+    socket.sendBytes(head.data(), static_cast<int>(head.size()));
+    Poco::Net::SocketStream stream(socket);
+    std::string response;
+    Poco::StreamCopier::copyToString(stream, response);
+    EXPECT_EQ(response.rfind("HTTP/1.1 413", 0), 0u) << response;
+    EXPECT_NE(response.find("1 MB"), std::string::npos) << response;
+    EXPECT_NE(response.find(R"("field":"pdf")"), std::string::npos) << response;
+  }
   EXPECT_EQ(author.request("PUT", kBase + "/1/pdf", first, "text/plain").status, 415);
 
   const std::string second = cptest::miniPdf({.pages = 3});

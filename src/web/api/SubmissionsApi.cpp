@@ -9,6 +9,9 @@
 //   PUT    /api/v1/conferences/{slug}/submissions/{id}/pdf         upload a new version (application/pdf)
 //   GET    /api/v1/conferences/{slug}/submissions/{id}/pdf[?version=N]   download
 //   GET    /api/v1/conferences/{slug}/submissions/{id}/versions    every version with its preflight report
+//   GET    /api/v1/conferences/{slug}/hotcrp[?content=1]           chairs: export as HotCRP JSON (PDFs
+//   inlined) POST   /api/v1/conferences/{slug}/hotcrp                       chairs: import HotCRP JSON, all
+//   or nothing
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
@@ -16,6 +19,7 @@
 #include <fstream>
 
 #include "core/Errors.h"
+#include "text/Unicode.h"
 #include "web/Exchange.h"
 #include "web/JsonInput.h"
 #include "web/JsonOutput.h"
@@ -173,9 +177,35 @@ void listVersions(Exchange& ex) {
   ex.sendJson(200, body);
 }
 
+void exportHotcrp(Exchange& ex) {
+  const auth::Principal& who = ex.requireSignedIn();
+  const std::string slug = ex.params["slug"];
+  const std::string json = ex.services.submissions.exportHotcrp(slug, ex.query("content") == "1", who);
+  ex.response.set("Content-Disposition", "attachment; filename=\"" + slug + "-hotcrp.json\"");
+  ex.sendText(200, json, "application/json; charset=utf-8");
+}
+
+void importHotcrp(Exchange& ex) {
+  const auth::Principal& who = ex.requireSignedIn();
+  const std::string type = Poco::toLower(ex.request.getContentType());
+  if (type.rfind("application/json", 0) != 0)
+    throw Error(ErrorKind::UnsupportedMediaType, "unsupported_media_type",
+                "send the HotCRP export as application/json");
+  const std::string& body = ex.body(ex.services.limits.maxImportBytes);
+  if (!text::isValidUtf8(body)) throw BadRequest("the body is not valid UTF-8", "invalid_utf8");
+  const auto [created, updated] =
+      ex.services.submissions.importHotcrp(ex.params["slug"], body, who, ex.origin());
+  auto result = newObject();
+  result->set("created", created);
+  result->set("updated", updated);
+  ex.sendJson(200, result);
+}
+
 }  // namespace
 
 void addSubmissionRoutes(Router& router) {
+  router.add("GET", "/api/v1/conferences/{slug}/hotcrp", exportHotcrp);
+  router.add("POST", "/api/v1/conferences/{slug}/hotcrp", importHotcrp);
   const std::string base = "/api/v1/conferences/{slug}/submissions";
   router.add("GET", base, listSubmissions);
   router.add("POST", base, createSubmission);

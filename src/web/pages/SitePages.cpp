@@ -14,6 +14,7 @@
 #include "web/Exchange.h"
 #include "web/Page.h"
 #include "web/Routes.h"
+#include "web/pages/SubmissionViews.h"
 
 namespace confpress::web {
 
@@ -54,6 +55,11 @@ void showConference(Exchange& ex) {
     roles.push_back(mstch::map{{"name", ex.services.templates.message(ex.lang(), "role_" + role, role)}});
   const bool hasRoles = !roles.empty();
   mstch::map view = conferenceView(c, ex.lang());
+  // The call's deadlines and submission links come from the submission pages' summary.
+  mstch::map summary = conferenceSummary(ex, c);
+  for (const char* key : {"deadlines", "has_deadlines", "submissions_url", "new_submission_url", "max_pdf_mb",
+                          "min_pages", "max_pages", "paper_sizes", "double_blind"})
+    view[key] = summary[key];
   const std::string title = ex.lang() == "en" && !c.titleEn.empty() ? c.titleEn : c.title;
   renderPage(ex, 200, "conference", title,
              mstch::map{{"conference", view}, {"my_roles", roles}, {"has_roles", hasRoles}});
