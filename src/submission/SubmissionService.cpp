@@ -384,6 +384,7 @@ PdfFile SubmissionService::pdf(const std::string& slug, int64_t number, std::opt
 
 void SubmissionService::notify(Poco::Data::Session& s, const SubmissionView& v,
                                const std::string& templateName, const mstch::map& extra) {
+  if (!notify_) return;
   const store::SubmissionRecord& sub = v.submission;
   store::PeopleRepository people(s);
   std::set<std::string> sentTo;

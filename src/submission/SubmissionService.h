@@ -83,6 +83,8 @@ class SubmissionService {
 
   /// The base of links in e-mails (http://host:port); set once before requests are served.
   void setPublicUrl(std::string url) { publicUrl_ = std::move(url); }
+  /// Whether authors are mailed about changes (on by default; off when loading sample data).
+  void setNotifications(bool on) { notify_ = on; }
 
   SubmissionView create(const std::string& slug, const SubmissionInput& input, const auth::Principal& who,
                         const auth::Origin& origin);
@@ -140,6 +142,7 @@ class SubmissionService {
   const render::TemplateLibrary& templates_;
   PreflightRunner preflight_;
   std::string publicUrl_;
+  bool notify_ = true;
 };
 
 }  // namespace confpress::submission

@@ -9,6 +9,8 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <sodium.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -216,10 +218,23 @@ void Exchange::sendJson(int status, const Poco::Dynamic::Var& value) {
   send(status, out.str(), "application/json; charset=utf-8");
 }
 
+const std::string& Exchange::cspNonce() {
+  if (cspNonce_.empty()) {
+    unsigned char random[16];
+    randombytes_buf(random, sizeof random);
+    char hex[33];
+    sodium_bin2hex(hex, sizeof hex, random, sizeof random);
+    cspNonce_ = hex;
+  }
+  return cspNonce_;
+}
+
 void Exchange::sendHtml(int status, const std::string& html) {
   response.set("Cache-Control", "no-store");
   response.set("X-Frame-Options", "DENY");
-  response.set("Content-Security-Policy", "default-src 'self'; form-action 'self'; frame-ancestors 'none'");
+  const std::string scripts = cspNonce_.empty() ? "" : "; script-src 'self' 'nonce-" + cspNonce_ + "'";
+  response.set("Content-Security-Policy",
+               "default-src 'self'" + scripts + "; form-action 'self'; frame-ancestors 'none'");
   response.set("Referrer-Policy", "same-origin");
   send(status, html, "text/html; charset=utf-8");
 }

@@ -36,6 +36,9 @@ class Exchange {
   std::map<std::string, std::string> params;  // route placeholders
   std::string csrfToken;                      // this response's CSRF token, once web/Page made one
 
+  /// A random nonce for this response's inline scripts (<script nonce="…">), allowed by its CSP.
+  const std::string& cspNonce();
+
   const std::string& path() const { return path_; }
   /// A query-string parameter, "" when absent.
   std::string query(const std::string& name) const;
@@ -94,6 +97,7 @@ class Exchange {
   bool bodyRead_ = false;
   std::optional<Poco::Net::HTMLForm> form_;
   std::vector<UploadedFile> files_;
+  std::string cspNonce_;
   int status_ = 0;
   size_t bytesSent_ = 0;
 };

@@ -40,6 +40,7 @@ mstch::map pageContext(Exchange& ex) {
       {"lang", lang},
       {"t", templates.catalog(lang)},
       {"csrf", ensureCsrfToken(ex)},
+      {"csp_nonce", ex.cspNonce()},
       {"current_path", ex.path()},
       {"other_lang",
        mstch::map{{"code", other}, {"label", templates.message(lang, "lang_name_" + other, other)}}},

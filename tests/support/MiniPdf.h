@@ -2,6 +2,7 @@
 // Tiny, valid PDFs written by hand for tests that need many distinct files fast: N pages of a given size,
 // each with a few lines of ASCII text in Helvetica (not embedded) at chosen heights. The cross-reference
 // table is computed, so qpdf and poppler read them without repair.
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@ struct MiniPdfOptions {
   double firstLineY = 760;  // from the bottom, in points
   std::string footer;       // when set, written at y = 20 (inside the bottom 15 mm)
   std::string infoAuthor;   // /Author in the document information
+  size_t padBytes = 0;      // adds an (undrawn) image of about this many bytes to page 1, for big files
+  unsigned padSeed = 1;     // varies the image bytes, so that padded files differ
 };
 
 inline std::string miniPdf(const MiniPdfOptions& o) {
@@ -31,16 +34,31 @@ inline std::string miniPdf(const MiniPdfOptions& o) {
   objects.push_back("<< /Producer (confpress tests) /Author (" + o.infoAuthor + ") >>");
   char box[128];
   std::snprintf(box, sizeof box, "[0 0 %.2f %.2f]", o.width, o.height);
+  const int imageObject = 5 + 2 * pages;  // after the catalog, pages, font, info and the page pairs
   for (int i = 0; i < pages; ++i) {
     std::string content = "BT /F1 11 Tf 72 " + std::to_string(static_cast<int>(o.firstLineY)) + " Td 14 TL\n";
     for (const auto& line : o.lines) content += "(" + line + ") Tj T*\n";
     content += "(Page " + std::to_string(i + 1) + " of the paper.) Tj ET\n";
     if (!o.footer.empty()) content += "BT /F1 9 Tf 72 20 Td (" + o.footer + ") Tj ET\n";
+    const std::string image =
+        i == 0 && o.padBytes > 0 ? " /XObject << /Im1 " + std::to_string(imageObject) + " 0 R >>" : "";
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox " + std::string(box) +
-                      " /Resources << /Font << /F1 3 0 R >> >> /Contents " + std::to_string(6 + 2 * i) +
-                      " 0 R >>");
+                      " /Resources << /Font << /F1 3 0 R >>" + image + " >> /Contents " +
+                      std::to_string(6 + 2 * i) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
                       "endstream");
+  }
+  if (o.padBytes > 0) {
+    const size_t side = static_cast<size_t>(std::sqrt(static_cast<double>(o.padBytes) / 3)) + 1;
+    std::string pixels(side * side * 3, '\0');
+    unsigned state = o.padSeed * 2654435761u + 1;
+    for (char& c : pixels) {
+      state = state * 1664525u + 1013904223u;
+      c = static_cast<char>(state >> 24);
+    }
+    objects.push_back("<< /Type /XObject /Subtype /Image /Width " + std::to_string(side) + " /Height " +
+                      std::to_string(side) + " /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length " +
+                      std::to_string(pixels.size()) + " >>\nstream\n" + pixels + "\nendstream");
   }
   std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
   std::vector<size_t> offsets;

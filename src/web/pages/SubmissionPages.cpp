@@ -164,7 +164,9 @@ void showPaper(Exchange& ex) {
 // After an action that failed for a reason the author can act on: the paper page with the message.
 void renderPaperError(Exchange& ex, const Error& e, const std::string& slug, int64_t number) {
   auto v = ex.services.submissions.get(slug, number, *ex.principal());
-  renderPaper(ex, statusFor(e.kind()), v, {{"errors", mstch::map{{"form", localMessage(ex, e)}}}});
+  const std::string field =
+      e.field() == "reason" || e.field() == "until" || e.field() == "pdf" ? e.field() : "form";
+  renderPaper(ex, statusFor(e.kind()), v, {{"errors", mstch::map{{field, localMessage(ex, e)}}}});
 }
 
 void uploadPdf(Exchange& ex) {
@@ -173,12 +175,12 @@ void uploadPdf(Exchange& ex) {
   const std::string slug = ex.params["slug"];
   const int64_t number = submissionNumber(ex);
   const size_t limit = ex.services.submissions.maxPdfBytes(slug);
-  ex.form(limit + (64 << 10));
-  checkCsrf(ex);
   const UploadedFile* file = nullptr;
-  for (const auto& f : ex.uploadedFiles())
-    if (f.fieldName == "pdf" && !f.bytes.empty()) file = &f;
   try {
+    ex.form(limit + (64 << 10));
+    checkCsrf(ex);
+    for (const auto& f : ex.uploadedFiles())
+      if (f.fieldName == "pdf" && !f.bytes.empty()) file = &f;
     if (!file) throw ValidationError("pdf", "required", "choose the PDF file to upload");
     ex.services.submissions.uploadPdf(slug, number, file->bytes, file->fileName, *who, ex.origin());
     setFlash(ex, "flash_pdf_uploaded");
@@ -189,7 +191,9 @@ void uploadPdf(Exchange& ex) {
                 {{"refused", reportView(ex, refused.report())},
                  {"refused_file", file ? file->fileName : std::string()}});
   } catch (const Error& e) {
-    if (!isFormError(e) && e.kind() != ErrorKind::PayloadTooLarge) throw;
+    if (!isFormError(e) && e.kind() != ErrorKind::PayloadTooLarge && e.kind() != ErrorKind::BadRequest &&
+        e.kind() != ErrorKind::UnsupportedMediaType)
+      throw;
     renderPaperError(ex, e, slug, number);
   }
 }

@@ -1,6 +1,7 @@
 #include "web/pages/SubmissionViews.h"
 
 #include <Poco/Net/HTMLForm.h>
+#include <Poco/String.h>
 
 #include <regex>
 #include <sstream>
@@ -77,17 +78,19 @@ mstch::map conferenceSummary(Exchange& ex, const store::ConferenceRecord& c) {
 
 mstch::map reportView(Exchange& ex, const preflight::Report& report) {
   mstch::array problems;
-  for (const auto& p : report.problems)
-    problems.push_back(
-        mstch::map{{"code", p.code},
-                   {"severity", p.severity},
-                   {"is_error", p.severity == "error"},
-                   {"severity_label", label(ex, "severity_" + p.severity, p.severity)},
-                   {"page", p.page},
-                   {"has_page", p.page > 0},
-                   {"message", label(ex, "preflight_" + p.code, "").empty()
-                                   ? p.message
-                                   : label(ex, "preflight_" + p.code, "") + " — " + p.message}});
+  for (const auto& p : report.problems) {
+    // The catalog explains the check in the reader's language; the detail (in English) says what was found.
+    const std::string explained = label(ex, "preflight_" + p.code, "");
+    problems.push_back(mstch::map{{"code", p.code},
+                                  {"severity", p.severity},
+                                  {"is_error", p.severity == "error"},
+                                  {"severity_label", label(ex, "severity_" + p.severity, p.severity)},
+                                  {"page", p.page},
+                                  {"has_page", p.page > 0},
+                                  {"message", explained.empty() ? p.message : explained},
+                                  {"detail", explained.empty() ? std::string() : p.message},
+                                  {"detail_is_english", ex.lang() != "en"}});
+  }
   const bool any = !problems.empty();
   return mstch::map{{"status", report.status},
                     {"status_label", label(ex, "preflight_status_" + report.status, report.status)},
@@ -202,14 +205,15 @@ submission::SubmissionInput inputFromForm(const Poco::Net::HTMLForm& form) {
   }
   // One declared conflict per line: "e-mail [type]".
   std::istringstream lines(form.get("declared_conflicts", ""));
-  static const std::regex line(R"(\s*([^\s,;]+)[\s,;]*([a-z]*)\s*)");
+  static const std::regex separator("[\\s,;]+");
   for (std::string l; std::getline(lines, l);) {
-    std::smatch m;
-    if (text::cleanLine(l, "declared_conflicts").empty()) continue;
-    if (std::regex_match(l, m, line))
-      in.declaredConflicts.push_back({m[1].str(), m[2].str()});
-    else
-      in.declaredConflicts.push_back({l, ""});
+    std::vector<std::string> words;
+    for (std::sregex_token_iterator it(l.begin(), l.end(), separator, -1), end; it != end; ++it)
+      if (!it->str().empty()) words.push_back(it->str());
+    if (words.empty()) continue;
+    std::string type;
+    for (size_t w = 1; w < words.size(); ++w) type += (type.empty() ? "" : " ") + Poco::toLower(words[w]);
+    in.declaredConflicts.push_back({words[0], type});
   }
   return in;
 }
