@@ -59,17 +59,20 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-// A one-page A4 PDF written by hand, with a correct cross-reference table. Its text names no author, so the
+// A five-page A4 PDF written by hand (the sample workshop asks for at least four pages), with a correct
+// cross-reference table; the pages share one content stream. Its text names no author, so the
 // double-blind check has nothing to find; Helvetica is not embedded, which preflight may report as a warning.
 function a4Pdf(lines) {
   const text = lines.map((line, i) => `BT /F1 12 Tf 72 ${760 - 18 * i} Td (${line}) Tj ET`).join('\n');
+  const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /Font << /F1 4 0 R >> >> ' +
+    '/Contents 5 0 R >>';
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /Font << /F1 4 0 R >> >> ' +
-      '/Contents 5 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R 6 0 R 7 0 R 8 0 R 9 0 R] /Count 5 >>',
+    page,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
     `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
+    page, page, page, page,
   ];
   let pdf = '%PDF-1.4\n';
   const offsets = [];
@@ -179,7 +182,7 @@ test('an author describes, uploads and submits a paper through the HTML pages', 
   assert.match(await versions.first().textContent(), /bai-tham-luan\.pdf/);
   const report = page.locator('#current-pdf .report');
   assert.match(await report.locator('.preflight').textContent(), /^(Đạt yêu cầu|Có cảnh báo)$/);
-  assert.match(await report.textContent(), /Số trang\s*1/);
+  assert.match(await report.textContent(), /Số trang\s*5/);
   await page.screenshot({ path: join(artifacts, 'submission-uploaded.png'), fullPage: true });
 
   // A file that is not a PDF is refused; the first version stays.
