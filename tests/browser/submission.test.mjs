@@ -31,7 +31,7 @@ before(async () => {
   mkdirSync(artifacts, { recursive: true });
   const common = ['--db', `sqlite:${join(dir, 'db.sqlite')}`, '--data', join(dir, 'data'), '--resources', resources];
   execFileSync(bin, ['sample', ...common], { stdio: 'pipe' });
-  server = spawn(bin, ['serve', ...common, '--port', '0', '--quiet', '--no-mail'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(bin, ['serve', ...common, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
   baseUrl = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not say where it listens')), 30000);
     let seen = '';
