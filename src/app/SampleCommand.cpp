@@ -1,9 +1,9 @@
 // confpress sample: migrates and loads the sample conference, then prints its demo accounts.
 #include "app/Command.h"
 #include "app/Commands.h"
+#include "app/Runtime.h"
 #include "sample/SampleLoader.h"
-#include "store/Database.h"
-#include "store/Migrator.h"
+#include "sample/SampleSubmissions.h"
 
 namespace confpress::app {
 
@@ -13,18 +13,27 @@ class SampleCommand : public Command<Poco::Util::Application> {
  public:
   SampleCommand()
       : Command("sample", "Loads the sample conference (idempotent); migrates the database first.",
-                "[--db URL] [--resources DIR]") {}
+                "[--db URL] [--data DIR] [--resources DIR]") {}
 
  protected:
   int execute(const std::vector<std::string>&) override {
-    store::Database db(config.databaseUrl);
-    store::Migrator(db, config.migrationsDir()).migrate();
-    sample::SampleSummary s = sample::loadSample(db, config.samplesDir() + "/binhduong");
+    Runtime runtime(config);
+    runtime.migrate();
+    sample::SampleSummary s = sample::loadSample(runtime.db, config.samplesDir() + "/binhduong");
     std::cout << "loaded " << s.conferenceTitle << " (" << s.conferenceSlug << "): " << s.people
               << " people, " << s.accountsCreated << " new accounts\n";
     std::cout << "demo accounts (password " << s.demoPassword << "):\n";
     for (const auto& a : s.demoAccounts)
       std::cout << "  " << a.role << "\t" << a.email << "\t" << a.name << '\n';
+    // The sample's papers go through the real workflow (preflight, versions), without mailing anyone.
+    runtime.submissions.setNotifications(false);
+    sample::SubmissionsSummary papers = sample::loadSampleSubmissions(
+        runtime.db, runtime.submissions, config.samplesDir() + "/binhduong", s.conferenceSlug);
+    if (papers.skipped)
+      std::cout << "submissions: already loaded\n";
+    else
+      std::cout << "submissions: " << papers.created << " papers with generated PDFs (" << papers.withWarnings
+                << " with preflight warnings, " << papers.withdrawn << " withdrawn)\n";
     return 0;
   }
 };

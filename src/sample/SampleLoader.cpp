@@ -10,7 +10,9 @@
 #include "auth/Identity.h"
 #include "auth/Passwords.h"
 #include "conference/ConferenceService.h"
+#include "conference/Deadlines.h"
 #include "core/Errors.h"
+#include "core/Time.h"
 #include "store/AuditLog.h"
 #include "store/ConferenceRepository.h"
 #include "store/PeopleRepository.h"
@@ -50,6 +52,33 @@ store::ConferenceRecord readConference(const Poco::JSON::Object::Ptr& c) {
   r.language = str(c, "language").empty() ? "vi" : str(c, "language");
   r.callText = text::cleanText(str(c, "call"), "conference.call");
   r.callTextEn = text::cleanText(str(c, "call_en"), "conference.call_en");
+  if (auto rules = c->getObject("rules")) {
+    r.rules.maxPdfMb = rules->optValue("max_pdf_mb", r.rules.maxPdfMb);
+    r.rules.minPages = rules->optValue("min_pages", r.rules.minPages);
+    r.rules.maxPages = rules->optValue("max_pages", r.rules.maxPages);
+    r.rules.referencesMayExceed = rules->optValue("references_may_exceed", r.rules.referencesMayExceed);
+    r.rules.blind = rules->optValue<std::string>("blind", r.rules.blind);
+    for (const char* list : {"paper_sizes", "required_fields"})
+      if (auto items = rules->getArray(list)) {
+        auto& target = std::string(list) == "paper_sizes" ? r.rules.paperSizes : r.rules.requiredFields;
+        target.clear();
+        for (unsigned i = 0; i < items->size(); ++i) target.push_back(items->getElement<std::string>(i));
+      }
+    if (auto severity = rules->getObject("severity")) {
+      std::ostringstream json;
+      severity->stringify(json);
+      r.rules.severityJson = json.str();
+    }
+  }
+  // "+30d": 30 days after loading, at the end of that day in the conference's zone.
+  if (auto deadlines = c->getObject("deadlines"))
+    for (const auto& [kind, value] : *deadlines) {
+      std::string written = value.toString();
+      if (!written.empty() && written[0] == '+' && written.back() == 'd')
+        written = utcFromNow(std::stoll(written.substr(1, written.size() - 2)) * 86400).substr(0, 10);
+      r.deadlines.push_back(
+          {kind, conference::parseDeadline(written, r.timezone, "deadlines." + kind), written});
+    }
   auto topics = c->getArray("topics");
   for (unsigned i = 0; topics && i < topics->size(); ++i) {
     auto t = topics->getObject(i);

@@ -71,8 +71,11 @@ HotcrpPaper readPaper(const Object::Ptr& o, const std::string& p, const std::str
       Object::Ptr a = authors->getObject(i);
       if (!a)
         throw ValidationError(ap.substr(0, ap.size() - 1), "invalid_type", "each author must be an object");
-      AuthorInput author{stringField(a, "last", ap), stringField(a, "first", ap), stringField(a, "email", ap),
-                         stringField(a, "affiliation", ap)};
+      AuthorInput author;
+      author.familyName = stringField(a, "last", ap);
+      author.givenName = stringField(a, "first", ap);
+      author.email = stringField(a, "email", ap);
+      author.affiliation = stringField(a, "affiliation", ap);
       author.nameOrder = nameOrder;
       author.corresponding =
           a->has("contact") && a->get("contact").isBoolean() && a->getValue<bool>("contact");

@@ -15,11 +15,11 @@ struct MiniPdfOptions {
   std::vector<std::string> lines = {"A test paper about digital government in Binh Duong province.",
                                     "It has enough words on each page for text extraction to find them,",
                                     "and nothing in the bottom margin that is kept for page numbers."};
-  double firstLineY = 760;  // from the bottom, in points
-  std::string footer;       // when set, written at y = 20 (inside the bottom 15 mm)
-  std::string infoAuthor;   // /Author in the document information
-  size_t padBytes = 0;      // adds an (undrawn) image of about this many bytes to page 1, for big files
-  unsigned padSeed = 1;     // varies the image bytes, so that padded files differ
+  double firstLineY = 760;   // from the bottom, in points
+  std::string footer{};      // when set, written at y = 20 (inside the bottom 15 mm)
+  std::string infoAuthor{};  // /Author in the document information
+  size_t padBytes = 0;       // adds an (undrawn) image of about this many bytes to page 1, for big files
+  unsigned padSeed = 1;      // varies the image bytes, so that padded files differ
 };
 
 inline std::string miniPdf(const MiniPdfOptions& o) {
