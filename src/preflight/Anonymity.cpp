@@ -1,15 +1,41 @@
+// Searching folded page text and metadata for the authors' names, e-mail addresses and affiliations.
 #include "preflight/Anonymity.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "auth/Identity.h"
 #include "text/Unicode.h"
 
 namespace confpress::preflight {
 
+namespace {
+
+/// NFKC: ligatures (U+FB01 "ﬁ" from fonts without a Unicode map) and full-width letters become plain
+/// letters before folding.
+std::string compatibilityComposed(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return utf8;
+  const icu::UnicodeString in =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  if (nfkc->isNormalized(in, status) && U_SUCCESS(status)) return utf8;
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString normal = nfkc->normalize(in, status);
+  if (U_FAILURE(status)) return utf8;
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
 std::string searchableText(const std::string& utf8) {
-  const std::string folded = text::foldForMatch(utf8);
+  const std::string folded = text::foldForMatch(compatibilityComposed(utf8));
   std::string out = " ";
   bool space = true;
   for (unsigned char c : folded) {
@@ -64,6 +90,25 @@ std::string lowerAscii(const std::string& s) {
   return out;
 }
 
+bool isEmailCharacter(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' ||
+         c == '-';
+}
+
+/// Whether `needle` occurs in `haystack`; e-mail addresses only as a whole ("an@x.vn" is not in
+/// "dan@x.vn", but is in "(an@x.vn).").
+bool occurs(const std::string& haystack, const Needle& needle) {
+  if (!needle.raw) return haystack.find(needle.text) != std::string::npos;
+  for (size_t at = haystack.find(needle.text); at != std::string::npos;
+       at = haystack.find(needle.text, at + 1)) {
+    const size_t end = at + needle.text.size();
+    const bool startsWord = at == 0 || !isEmailCharacter(haystack[at - 1]);
+    const bool endsWord = end == haystack.size() || !std::isalnum(static_cast<unsigned char>(haystack[end]));
+    if (startsWord && endsWord) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Problem> findAuthorIdentities(const std::vector<std::string>& pageTexts,
@@ -78,17 +123,19 @@ std::vector<Problem> findAuthorIdentities(const std::vector<std::string>& pageTe
     lowered.push_back(lowerAscii(t));
   }
   const std::string metaFolded = searchableText(metadata), metaLowered = lowerAscii(metadata);
+  std::set<std::string> reported;  // a name found in both orders is one problem
+  const auto add = [&](int page, const std::string& message) {
+    if (reported.insert(message).second) problems.push_back({"anonymity", severity, page, message});
+  };
   for (const AuthorIdentity& author : authors) {
     for (const Needle& needle : needlesFor(author)) {
-      if ((needle.raw ? metaLowered : metaFolded).find(needle.text) != std::string::npos) {
-        problems.push_back({"anonymity", severity, 0, "the PDF's metadata names " + needle.what});
-        continue;
-      }
+      if (occurs(needle.raw ? metaLowered : metaFolded, needle))
+        add(0, "the PDF's metadata (document properties) names " + needle.what +
+                   " (the conference is double-blind)");
       for (size_t page = 0; page < pageTexts.size(); ++page)
-        if ((needle.raw ? lowered[page] : folded[page]).find(needle.text) != std::string::npos) {
-          problems.push_back({"anonymity", severity, static_cast<int>(page + 1),
-                              "page " + std::to_string(page + 1) + " names " + needle.what +
-                                  " (the conference is double-blind)"});
+        if (occurs(needle.raw ? lowered[page] : folded[page], needle)) {
+          add(static_cast<int>(page + 1), "page " + std::to_string(page + 1) + " names " + needle.what +
+                                              " (the conference is double-blind)");
           break;
         }
     }

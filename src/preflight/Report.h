@@ -23,7 +23,8 @@ struct Report {
   /// Adds a problem (unless its severity is "off") and raises the status.
   void add(Problem problem);
   std::string toJson() const;
-  /// Throws std::runtime_error on malformed JSON.
+  /// Throws std::runtime_error on malformed JSON, or JSON that is not a report (no valid status, no
+  /// problems array, a problem without code or severity).
   static Report fromJson(const std::string& json);
 };
 

@@ -1,3 +1,4 @@
+// Rules: default severities and the JSON in which rules travel to the worker process.
 #include "preflight/Rules.h"
 
 #include <Poco/JSON/Array.h>
@@ -11,11 +12,11 @@ namespace confpress::preflight {
 const std::map<std::string, std::string>& defaultSeverities() {
   static const std::map<std::string, std::string> defaults = {
       {"not_pdf", "error"},        {"empty", "error"},           {"encrypted", "error"},
-      {"damaged", "error"},        {"repaired", "warning"},      {"too_few_pages", "error"},
+      {"damaged", "error"},        {"repaired", "error"},        {"too_few_pages", "error"},
       {"too_many_pages", "error"}, {"paper_size", "error"},      {"fonts_not_embedded", "warning"},
       {"no_text", "warning"},      {"bottom_margin", "warning"}, {"anonymity", "error"},
       {"time_limit", "error"},     {"memory_limit", "error"},    {"references_over_limit", "warning"},
-      {"restricted", "warning"},
+      {"restricted", "warning"},   {"invalid_content", "error"},
   };
   return defaults;
 }

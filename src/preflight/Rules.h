@@ -35,7 +35,9 @@ struct Rules {
   static Rules fromJson(const std::string& json);
 };
 
-/// The default severity of every problem code at submission time.
+/// The default severity of every problem code at submission time. "repaired" (a broken structure that
+/// qpdf had to reconstruct) is an error: readers repair such files silently but not all alike, and the
+/// proceedings tools (qpdf, PoDoFo) may not; a new export from the author's editor fixes it.
 const std::map<std::string, std::string>& defaultSeverities();
 
 /// The stricter defaults for camera-ready versions (fonts and the bottom margin become errors).
