@@ -8,6 +8,10 @@ const std::vector<CommandEntry>& commands() {
       {"migrate", "apply pending database migrations", launchMigrate},
       {"sample", "load the sample conference (the Bình Dương workshop), idempotently", launchSample},
       {"user", "manage accounts: user add --email E --family-name F --given-name G [--admin]", launchUser},
+      {"mail", "show the mail outbox, queue a failed message again (--retry ID), deliver now (--send-now)",
+       launchMail},
+      {"preflight", "check PDF files as uploads are checked: preflight [--rules R.json] FILE.pdf...",
+       launchPreflight},
   };
   return all;
 }

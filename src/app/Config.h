@@ -2,6 +2,7 @@
 // Everything a confpress command can be told, with its default. Filled from command-line options.
 #include <string>
 
+#include "mail/MailOptions.h"
 #include "web/HttpServer.h"
 
 namespace confpress::app {
@@ -16,6 +17,8 @@ struct Config {
   /// Base of absolute links in e-mails; empty means the server's own http://HOST:PORT.
   std::string publicUrl;
   web::ServerOptions server;
+  /// The SMTP relay, the From address and the outbox's retry policy.
+  mail::MailOptions mail;
 
   std::string templatesDir() const { return resourceDir + "/templates"; }
   std::string migrationsDir() const { return resourceDir + "/migrations"; }

@@ -1,10 +1,13 @@
-// confpress serve: migrates the database, then serves the web application and the API until SIGINT or
-// SIGTERM, when it stops accepting, lets running requests finish and exits.
+// confpress serve: migrates the database, then serves the web application and the API, and delivers the
+// mail outbox on a background thread, until SIGINT or SIGTERM: then it stops accepting, lets running
+// requests finish, lets the sender finish the message in hand, and exits.
 #include <Poco/Util/ServerApplication.h>
 
 #include "app/Command.h"
 #include "app/Commands.h"
 #include "app/Runtime.h"
+#include "mail/MailCommandLine.h"
+#include "mail/OutboxSender.h"
 #include "web/HttpServer.h"
 
 namespace confpress::app {
@@ -15,7 +18,9 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
  public:
   ServeCommand()
       : Command("serve", "Serves ConfPress over HTTP (migrates the database first).",
-                "[--db URL] [--data DIR] [--host H] [--port N] [--threads N] [--public-url URL] [--quiet]") {}
+                "[--db URL] [--data DIR] [--host H] [--port N] [--threads N] [--public-url URL] [--quiet]"
+                " [--smtp-host H] [--smtp-port N] [--smtp-user U --smtp-password-file F] [--smtp-starttls]"
+                " [--mail-from FROM] [--no-mail]") {}
 
  protected:
   void defineCommandOptions(Poco::Util::OptionSet& options) override {
@@ -27,6 +32,8 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
     options.addOption(
         Option("public-url", "", "base of links in e-mails (default http://HOST:PORT)").argument("URL"));
     options.addOption(Option("quiet", "q", "no access log"));
+    mail::addSmtpOptions(options);
+    options.addOption(Option("no-mail", "", "deliver no mail: messages stay queued in the outbox"));
   }
 
   bool handleCommandOption(const std::string& name, const std::string& value) override {
@@ -40,8 +47,10 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
       config.publicUrl = value;
     else if (name == "quiet")
       config.server.accessLog = false;
+    else if (name == "no-mail")
+      config.mail.enabled = false;
     else
-      return false;
+      return mail::applySmtpOption(config.mail, name, value);
     return true;
   }
 
@@ -49,15 +58,24 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
     Runtime runtime(config);
     const int applied = runtime.migrate();
     if (applied > 0) std::cout << "applied " << applied << " migration(s)\n";
+    mail::OutboxSender sender(runtime.db, config.mail, &std::cerr);  // checks the mail options
     web::Services services = runtime.webServices("");
     web::HttpServer server(services, config.server);
     server.bind();
     if (config.publicUrl.empty()) services.publicUrl = server.url();
     server.start();
     std::cout << "listening on " << server.url() << std::endl;
+    if (config.mail.enabled) {
+      sender.start();
+      std::cout << "mail: delivering through " << config.mail.host << ":" << config.mail.port
+                << (config.mail.starttls ? " with STARTTLS" : "") << std::endl;
+    } else {
+      std::cout << "mail: not delivering (--no-mail); messages stay queued" << std::endl;
+    }
     waitForTerminationRequest();
     std::cout << "stopping: letting running requests finish" << std::endl;
     server.stop();
+    sender.stop();
     std::cout << "stopped" << std::endl;
     return 0;
   }

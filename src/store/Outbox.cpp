@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kMailColumns =
     "id, to_address, to_name, subject, body_text, template, conference_id, state, attempts, last_error,"
-    " created_at, next_attempt_at, sent_at";
+    " created_at, next_attempt_at, sent_at, message_id";
 
 OutgoingMail readMail(Poco::Data::RecordSet& rs) {
   OutgoingMail m;
@@ -30,6 +30,7 @@ OutgoingMail readMail(Poco::Data::RecordSet& rs) {
   m.createdAt = text(rs, "created_at");
   m.nextAttemptAt = text(rs, "next_attempt_at");
   m.sentAt = text(rs, "sent_at");
+  m.messageId = text(rs, "message_id");
   return m;
 }
 
@@ -38,6 +39,19 @@ std::vector<OutgoingMail> readAll(Poco::Data::Statement& statement) {
   std::vector<OutgoingMail> out;
   for (bool more = rs.moveFirst(); more; more = rs.moveNext()) out.push_back(readMail(rs));
   return out;
+}
+
+// Changes claim (id, attempt) while it is still held: `assignments` is the SET clause, whose '?' take
+// `values`. True when the row changed, false when the claim was lost.
+template <class... Values>
+bool updateClaim(Poco::Data::Session& s, const std::string& assignments, int64_t id, int attempt,
+                 const Values&... values) {
+  const Poco::Int64 key = id;
+  Poco::Data::Statement update(s);
+  update << "UPDATE mail_outbox SET " << assignments
+         << " WHERE id = ? AND state = 'sending' AND attempts = ?";
+  (update, ..., bind(values)), bind(key), bind(attempt);
+  return update.execute() > 0;
 }
 
 }  // namespace
@@ -94,31 +108,56 @@ std::vector<OutgoingMail> claimDueMail(Poco::Data::Session& s, const std::string
 }
 
 bool markMailSent(Poco::Data::Session& s, int64_t id, int attempt, const std::string& at) {
-  Poco::Int64 key = id;
-  Poco::Data::Statement update(s);
-  update << "UPDATE mail_outbox SET state = 'sent', sent_at = ?, last_error = ''"
-            " WHERE id = ? AND state = 'sending' AND attempts = ?",
-      bind(at), bind(key), bind(attempt);
-  return update.execute() > 0;
+  return updateClaim(s, "state = 'sent', sent_at = ?, last_error = ''", id, attempt, at);
 }
 
 bool markMailRetry(Poco::Data::Session& s, int64_t id, int attempt, const std::string& error,
                    const std::string& nextAttemptAt) {
-  Poco::Int64 key = id;
-  Poco::Data::Statement update(s);
-  update << "UPDATE mail_outbox SET state = 'pending', last_error = ?, next_attempt_at = ?"
-            " WHERE id = ? AND state = 'sending' AND attempts = ?",
-      bind(error), bind(nextAttemptAt), bind(key), bind(attempt);
-  return update.execute() > 0;
+  return updateClaim(s, "state = 'pending', last_error = ?, next_attempt_at = ?", id, attempt, error,
+                     nextAttemptAt);
 }
 
 bool markMailFailed(Poco::Data::Session& s, int64_t id, int attempt, const std::string& error) {
+  return updateClaim(s, "state = 'failed', last_error = ?", id, attempt, error);
+}
+
+bool assignMailMessageId(Poco::Data::Session& s, int64_t id, int attempt, const std::string& messageId) {
   Poco::Int64 key = id;
   Poco::Data::Statement update(s);
-  update << "UPDATE mail_outbox SET state = 'failed', last_error = ?"
-            " WHERE id = ? AND state = 'sending' AND attempts = ?",
-      bind(error), bind(key), bind(attempt);
+  update << "UPDATE mail_outbox SET message_id = ?"
+            " WHERE id = ? AND state = 'sending' AND attempts = ? AND message_id = ''",
+      bind(messageId), bind(key), bind(attempt);
   return update.execute() > 0;
+}
+
+bool releaseMailClaim(Poco::Data::Session& s, int64_t id, int attempt, const std::string& dueAt) {
+  return updateClaim(s, "state = 'pending', attempts = attempts - 1, next_attempt_at = ?", id, attempt,
+                     dueAt);
+}
+
+bool requeueMail(Poco::Data::Session& s, int64_t id, const std::string& dueAt) {
+  Poco::Int64 key = id;
+  Poco::Data::Statement update(s);
+  update << "UPDATE mail_outbox SET state = 'pending', attempts = 0, next_attempt_at = ?"
+            " WHERE id = ? AND state = 'failed'",
+      bind(dueAt), bind(key);
+  return update.execute() > 0;
+}
+
+std::vector<OutgoingMail> recentMail(Poco::Data::Session& s, int limit) {
+  Poco::Data::Statement select(s);
+  select << "SELECT " << kMailColumns << " FROM mail_outbox ORDER BY id DESC LIMIT ?", bind(limit), now;
+  return readAll(select);
+}
+
+std::map<std::string, int> mailCountsByState(Poco::Data::Session& s) {
+  std::map<std::string, int> counts{{"pending", 0}, {"sending", 0}, {"sent", 0}, {"failed", 0}};
+  Poco::Data::Statement select(s);
+  select << "SELECT state, COUNT(*) AS n FROM mail_outbox GROUP BY state", now;
+  Poco::Data::RecordSet rs(select);
+  for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+    counts[text(rs, "state")] = static_cast<int>(integer(rs, "n"));
+  return counts;
 }
 
 }  // namespace confpress::store

@@ -1,8 +1,10 @@
 #pragma once
-// The durable mail outbox: a message is queued in the same transaction as the change that causes it.
+// The durable mail outbox: a message is queued in the same transaction as the change that causes it;
+// mail::OutboxSender claims, delivers and marks it with the functions below.
 #include <Poco/Data/Session.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +25,7 @@ struct OutgoingMail {
   std::string createdAt;      // filled on read
   std::string nextAttemptAt;  // pending: when to try next; sending: when the claim's lease runs out
   std::string sentAt;         // empty until sent
+  std::string messageId;      // "<…@…>", chosen at the first delivery attempt; empty before
 };
 
 /// Queues `mail` for delivery now; returns its id.
@@ -56,5 +59,24 @@ bool markMailFailed(Poco::Data::Session& session, int64_t id, int attempt, const
 
 /// One message by id (for tests and the admin's outbox page).
 std::optional<OutgoingMail> findMail(Poco::Data::Session& session, int64_t id);
+
+/// Records the Message-ID of claim (id, attempt) unless the message already has one (a retry keeps the
+/// first). Returns whether it was recorded.
+bool assignMailMessageId(Poco::Data::Session& session, int64_t id, int attempt, const std::string& messageId);
+
+/// Gives claim (id, attempt) back untried (the sender is stopping): pending, due at `dueAt`, and the
+/// attempt the claim counted is uncounted again. False when the claim was lost.
+bool releaseMailClaim(Poco::Data::Session& session, int64_t id, int attempt, const std::string& dueAt);
+
+/// Queues a failed message again (an administrator's "retry"): pending, due at `dueAt`, with a fresh
+/// count of attempts; its last error is kept until the next attempt replaces it. False when the
+/// message does not exist or is not failed.
+bool requeueMail(Poco::Data::Session& session, int64_t id, const std::string& dueAt);
+
+/// The `limit` newest messages, newest first (for `confpress mail --list`).
+std::vector<OutgoingMail> recentMail(Poco::Data::Session& session, int limit);
+
+/// How many messages are in each state ("pending", "sending", "sent", "failed"); absent states are 0.
+std::map<std::string, int> mailCountsByState(Poco::Data::Session& session);
 
 }  // namespace confpress::store
