@@ -12,6 +12,8 @@ const std::vector<CommandEntry>& commands() {
        launchMail},
       {"preflight", "check PDF files as uploads are checked: preflight [--rules R.json] FILE.pdf...",
        launchPreflight},
+      {"assign", "assign reviewers to papers exactly from CSV files: assign --scores S.csv --per-paper K ...",
+       launchAssign},
   };
   return all;
 }

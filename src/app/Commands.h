@@ -21,5 +21,6 @@ int launchSample(int argc, char** argv);     // SampleCommand.cpp
 int launchUser(int argc, char** argv);       // UserCommand.cpp
 int launchMail(int argc, char** argv);       // MailCommand.cpp
 int launchPreflight(int argc, char** argv);  // PreflightCommand.cpp
+int launchAssign(int argc, char** argv);     // AssignCommand.cpp
 
 }  // namespace confpress::app

@@ -10,7 +10,7 @@
 namespace confpress::assign {
 
 /// One (paper, reviewer) pair that may be assigned and what assigning it is worth: the affinity plus
-/// the reviewer's bid weight (see CsvInput.h for the bid levels). Higher is better; negative is allowed.
+/// the reviewer's bid weight (see AssignmentCsv.h for the bid levels). Higher is better; negative is allowed.
 struct Candidate {
   int paper = 0;     // index into AssignmentProblem::paperIds
   int reviewer = 0;  // index into AssignmentProblem::reviewerIds
