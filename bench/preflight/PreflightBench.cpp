@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "preflight/Inspector.h"
+#include "preflight/ForkServer.h"
 #include "preflight/Sandbox.h"
 #include "preflight/TestPdf.h"
 #include "support/TempDir.h"
@@ -94,6 +95,15 @@ int main(int argc, char** argv) {
   print("runIsolated (worker process)", measure(runs, [&] { runIsolated(paperPath, rules, sandbox); }));
   print("runIsolated, 1-page PDF (worker start-up)",
         measure(runs, [&] { runIsolated(onePagePath, rules, sandbox); }));
+  {
+    // What the server does for an upload. The workers are the fork server's children, not ours, so the
+    // CPU column shows only this process's share.
+    ForkServer server(sandbox.workerBinary);
+    print("runIsolated via the fork server (uploads)",
+          measure(runs, [&] { runIsolated(paperPath, rules, sandbox, server); }));
+    print("runIsolated via the fork server, 1-page PDF",
+          measure(runs, [&] { runIsolated(onePagePath, rules, sandbox, server); }));
+  }
   std::ifstream loadavg("/proc/loadavg");
   std::string load;
   loadavg >> load;

@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   app::Config config;
   config.databaseUrl = "sqlite:" + dir.file("bench.db");
   config.dataDir = dir.file("data");
+  config.preflight.workerBinary = CONFPRESS_BINARY;  // uploads are checked by `confpress preflight --worker`
   config.server.port = 0;
   config.server.threads = 32;
   config.server.accessLog = false;

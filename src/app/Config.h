@@ -3,6 +3,7 @@
 #include <string>
 
 #include "mail/MailOptions.h"
+#include "preflight/Sandbox.h"
 #include "web/HttpServer.h"
 
 namespace confpress::app {
@@ -19,6 +20,10 @@ struct Config {
   web::ServerOptions server;
   /// The SMTP relay, the From address and the outbox's retry policy.
   mail::MailOptions mail;
+  /// How uploads are checked: a worker process (`confpress preflight --worker`, the running binary by
+  /// default) bounded in time and memory; at most `preflightWorkers` at once (0: one per CPU).
+  preflight::SandboxOptions preflight;
+  int preflightWorkers = 0;
 
   std::string templatesDir() const { return resourceDir + "/templates"; }
   std::string migrationsDir() const { return resourceDir + "/migrations"; }

@@ -11,6 +11,7 @@
 
 #include "app/Command.h"
 #include "app/Commands.h"
+#include "preflight/ForkServer.h"
 #include "preflight/Sandbox.h"
 
 namespace confpress::app {
@@ -153,6 +154,12 @@ int launchWorker(int argc, char** argv) {
 
 int launchPreflight(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "--worker") return launchWorker(argc, argv);
+  // Internal: the process a server's preflight::ForkServer starts; it forks a worker per upload.
+  if (argc == 2 && std::string(argv[1]) == "--fork-server") {
+    const int code = preflight::runForkServer();
+    std::cerr.flush();
+    std::_Exit(code);  // as for a worker: no exit-time teardown of the libraries
+  }
   return Poco::makeAuto<PreflightCommand>()->launch(argc, argv);
 }
 

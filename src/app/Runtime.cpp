@@ -1,23 +1,9 @@
 #include "app/Runtime.h"
 
-#include <fstream>
-#include <sstream>
-
-#include "preflight/Inspector.h"
+#include "preflight/IsolatedPreflight.h"
 #include "store/Migrator.h"
 
 namespace confpress::app {
-
-namespace {
-
-preflight::Report inspectInProcess(const std::string& path, const preflight::Rules& rules) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return preflight::inspectPdf(bytes.str(), rules);
-}
-
-}  // namespace
 
 Runtime::Runtime(Config cfg)
     : config(std::move(cfg)),
@@ -27,7 +13,8 @@ Runtime::Runtime(Config cfg)
       accounts(db, templates),
       sessions(db, throttle),
       conferences(db),
-      submissions(db, files, templates, inspectInProcess) {}
+      submissions(db, files, templates,
+                  preflight::IsolatedPreflight(config.preflight, config.preflightWorkers)) {}
 
 int Runtime::migrate() {
   return static_cast<int>(store::Migrator(db, config.migrationsDir()).migrate().size());

@@ -20,7 +20,8 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
       : Command("serve", "Serves ConfPress over HTTP (migrates the database first).",
                 "[--db URL] [--data DIR] [--host H] [--port N] [--threads N] [--public-url URL] [--quiet]"
                 " [--smtp-host H] [--smtp-port N] [--smtp-user U --smtp-password-file F] [--smtp-starttls]"
-                " [--mail-from FROM] [--no-mail]") {}
+                " [--mail-from FROM] [--no-mail] [--preflight-seconds N] [--preflight-mb N]"
+                " [--preflight-workers N]") {}
 
  protected:
   void defineCommandOptions(Poco::Util::OptionSet& options) override {
@@ -34,6 +35,12 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
     options.addOption(Option("quiet", "q", "no access log"));
     mail::addSmtpOptions(options);
     options.addOption(Option("no-mail", "", "deliver no mail: messages stay queued in the outbox"));
+    options.addOption(
+        Option("preflight-seconds", "", "time one upload's check may take (default 10)").argument("N"));
+    options.addOption(
+        Option("preflight-mb", "", "memory one upload's check may use, in MB (default 512)").argument("N"));
+    options.addOption(Option("preflight-workers", "", "uploads checked at once; 0 = one per CPU (default 0)")
+                          .argument("N"));
   }
 
   bool handleCommandOption(const std::string& name, const std::string& value) override {
@@ -49,6 +56,12 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
       config.server.accessLog = false;
     else if (name == "no-mail")
       config.mail.enabled = false;
+    else if (name == "preflight-seconds")
+      config.preflight.timeLimitSeconds = parseCount("preflight-seconds", value, 1, 3600);
+    else if (name == "preflight-mb")
+      config.preflight.memoryLimitMb = parseCount("preflight-mb", value, 16, 1 << 20);
+    else if (name == "preflight-workers")
+      config.preflightWorkers = parseCount("preflight-workers", value, 0, 1024);
     else
       return mail::applySmtpOption(config.mail, name, value);
     return true;
@@ -62,7 +75,10 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
     web::Services services = runtime.webServices("");
     web::HttpServer server(services, config.server);
     server.bind();
-    if (config.publicUrl.empty()) services.publicUrl = server.url();
+    if (config.publicUrl.empty()) {  // links in e-mails point at the port actually bound
+      services.publicUrl = server.url();
+      runtime.submissions.setPublicUrl(server.url());
+    }
     server.start();
     std::cout << "listening on " << server.url() << std::endl;
     if (config.mail.enabled) {

@@ -1,7 +1,7 @@
 #include "files/FileStore.h"
 
+#include <Poco/Crypto/DigestEngine.h>
 #include <Poco/File.h>
-#include <Poco/SHA2Engine.h>
 #include <fcntl.h>
 #include <sodium.h>
 #include <unistd.h>
@@ -13,25 +13,11 @@
 #include <stdexcept>
 
 #include "core/Errors.h"
+#include "core/Fd.h"
 
 namespace confpress::files {
 
 namespace {
-
-// POSIX file descriptor that closes itself.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 [[noreturn]] void fail(const std::string& what, const std::string& path) {
   throw std::runtime_error(what + " " + path + ": " + std::strerror(errno));
@@ -72,7 +58,7 @@ std::string FileStore::relativePath(const std::string& sha256) const {
 }
 
 StoredFile FileStore::put(std::string_view bytes) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  Poco::Crypto::DigestEngine engine("SHA256");  // OpenSSL's, with the CPU's SHA instructions
   engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
   StoredFile stored{Poco::DigestEngine::digestToHex(engine.digest()), bytes.size()};
   const std::string finalPath = directory_ + "/" + relativePath(stored.sha256);

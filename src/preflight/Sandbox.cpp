@@ -35,6 +35,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/Fd.h"
+#include "preflight/ForkServer.h"
 #include "preflight/Inspector.h"
 
 extern char** environ;
@@ -65,31 +67,6 @@ constexpr auto kTick = std::chrono::milliseconds(25);  // how often the memory g
 std::system_error systemError(const std::string& what) {
   return std::system_error(errno, std::generic_category(), what);
 }
-
-/// An owned file descriptor.
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() { reset(); }
-  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  Fd& operator=(Fd&& other) noexcept {
-    if (this != &other) {
-      reset();
-      fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
-  }
-  int get() const { return fd_; }
-  explicit operator bool() const { return fd_ >= 0; }
-  void reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_ = -1;
-};
 
 /// The two ends of one of the worker's standard streams.
 struct Channel {
@@ -133,36 +110,54 @@ long statusKb(const std::string& procDir, const char* field) {
   return 0;
 }
 
-/// A spawned worker. Killed and reaped when destroyed unless already reaped, so that no path through
-/// runIsolated (exceptions included) leaves a zombie or a running worker behind.
+/// A worker: spawned (ours to wait for) or forked by the fork server (which reports its status). Killed
+/// and reaped when destroyed unless already reaped, so that no path through runIsolated (exceptions
+/// included) leaves a zombie or a running worker behind.
 class Child {
  public:
   explicit Child(pid_t pid) : pid_(pid) {}
+  explicit Child(ForkedWorker worker) : pid_(worker.pid()), forked_(std::move(worker)) {}
   ~Child() {
     if (pid_ > 0) {
       kill();
-      wait(0);
+      waitForever();
     }
   }
   Child(const Child&) = delete;
   Child& operator=(const Child&) = delete;
 
   pid_t pid() const { return pid_; }
-  void kill() const { ::kill(pid_, SIGKILL); }
+  void kill() const {
+    if (forked_)
+      forked_->kill();
+    else
+      ::kill(pid_, SIGKILL);
+  }
 
   /// Reaps the child, waiting at most until `deadline`. Returns its wait status; nullopt if it is still
-  /// running, or if it cannot be waited for (SIGCHLD ignored by the process: the status is lost).
+  /// running, or if its status is lost (SIGCHLD ignored by this process, or the fork server gone).
   std::optional<int> waitUntil(Clock::time_point deadline) {
     while (true) {
+      if (forked_) {
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (auto status = forked_->waitFor(static_cast<int>(std::max<long>(0, left)))) return ended(status);
+        if (forked_->done()) return ended(std::nullopt);
+        if (Clock::now() >= deadline) return std::nullopt;
+        continue;
+      }
       if (auto status = wait(WNOHANG)) return status;
       if (pid_ <= 0 || Clock::now() >= deadline) return std::nullopt;
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
   }
   /// Reaps the child, however long it takes (after kill(): at once).
-  std::optional<int> waitForever() { return wait(0); }
+  std::optional<int> waitForever() { return forked_ ? ended(forked_->waitFor(-1)) : wait(0); }
 
  private:
+  std::optional<int> ended(std::optional<int> status) {
+    pid_ = -1;
+    return status;
+  }
   std::optional<int> wait(int flags) {
     if (pid_ <= 0) return std::nullopt;
     int status = 0;
@@ -176,6 +171,7 @@ class Child {
   }
 
   pid_t pid_;
+  std::optional<ForkedWorker> forked_;
 };
 
 /// How a worker run ended, and what it wrote.
@@ -223,9 +219,6 @@ Child spawnWorker(const std::string& pdfPath, const SandboxOptions& options, Cha
   if (rc != 0)
     throw std::system_error(rc, std::generic_category(),
                             "preflight: cannot start the worker " + options.workerBinary);
-  in.child.reset();
-  out.child.reset();
-  err.child.reset();
   return Child(pid);
 }
 
@@ -424,19 +417,46 @@ bool writeAll(int fd, const std::string& data) {
 
 }  // namespace
 
-Report runIsolated(const std::string& pdfPath, const Rules& rules, const SandboxOptions& options) {
+void checkSandboxOptions(const SandboxOptions& options) {
   if (options.timeLimitSeconds < 1 || options.timeLimitSeconds > 3600)
     throw std::invalid_argument("the preflight time limit must be 1 to 3600 seconds");
   if (options.memoryLimitMb < 16 || options.memoryLimitMb > 1 << 20)
     throw std::invalid_argument("the preflight memory limit must be 16 MB to 1 TB");
+}
+
+namespace {
+
+/// Checks the file with the worker `startWorker(in, out, err)` starts (a Child with those streams).
+template <class StartWorker>
+Report runWorkerFor(const std::string& pdfPath, const Rules& rules, const SandboxOptions& options,
+                    StartWorker startWorker) {
+  checkSandboxOptions(options);
   if (::access(pdfPath.c_str(), R_OK) != 0)
     throw std::runtime_error("preflight: cannot read " + pdfPath + ": " +
                              std::generic_category().message(errno));
   Channel in = inputChannel(), out = outputChannel(), err = outputChannel();
-  Child child = spawnWorker(pdfPath, options, in, out, err);
+  Child child = startWorker(in, out, err);
+  in.child.reset();  // the worker has its own copies
+  out.child.reset();
+  err.child.reset();
   const WorkerRun run = supervise(child, std::move(in.parent), std::move(out.parent), std::move(err.parent),
                                   rules.toJson(), options);
   return classify(run, pdfPath, rules, options);
+}
+
+}  // namespace
+
+Report runIsolated(const std::string& pdfPath, const Rules& rules, const SandboxOptions& options) {
+  return runWorkerFor(pdfPath, rules, options, [&](Channel& in, Channel& out, Channel& err) {
+    return spawnWorker(pdfPath, options, in, out, err);
+  });
+}
+
+Report runIsolated(const std::string& pdfPath, const Rules& rules, const SandboxOptions& options,
+                   ForkServer& forkServer) {
+  return runWorkerFor(pdfPath, rules, options, [&](Channel& in, Channel& out, Channel& err) {
+    return Child(forkServer.fork(pdfPath, options, in.child.get(), out.child.get(), err.child.get()));
+  });
 }
 
 int runWorker(const std::string& pdfPath, const SandboxOptions& limits) {

@@ -25,6 +25,10 @@ struct SandboxOptions {
   int memoryLimitMb = 512;
 };
 
+/// Throws std::invalid_argument naming the limit when `options` are out of range (time 1–3600 s, memory
+/// 16 MB–1 TB).
+void checkSandboxOptions(const SandboxOptions& options);
+
 /// Checks the PDF at `pdfPath` against `rules` in a worker process and returns its report. A file that
 /// makes the worker exceed the time limit gets one error problem "time_limit", the memory limit
 /// "memory_limit"; a file that crashes the worker (signal, abnormal exit, unreadable output) gets
@@ -36,6 +40,13 @@ struct SandboxOptions {
 /// deadline; descriptors are close-on-exec, so concurrent calls never leak pipes into each other's
 /// workers). The caller bounds how many run at once: each worker uses one CPU while it runs.
 Report runIsolated(const std::string& pdfPath, const Rules& rules, const SandboxOptions& options);
+
+class ForkServer;
+
+/// The same check by a worker forked from `forkServer` (see ForkServer.h), which saves the start-up of
+/// a new process; same limits, same answers, same guarantees.
+Report runIsolated(const std::string& pdfPath, const Rules& rules, const SandboxOptions& options,
+                   ForkServer& forkServer);
 
 /// The worker side: applies `limits` to this process, reads the rules as JSON from standard input,
 /// checks `pdfPath`, and writes the report as JSON to standard output (nothing else is ever written

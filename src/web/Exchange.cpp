@@ -95,7 +95,10 @@ const std::string& Exchange::body(size_t limit) {
     throw PayloadTooLarge("the request body is larger than " + std::to_string(limit) + " bytes");
   std::istream& in = request.stream();
   std::string data;
-  char buffer[16384];
+  // One allocation for the whole body when its length is announced (uploads are megabytes).
+  if (request.hasContentLength() && request.getContentLength64() > 0)
+    data.reserve(static_cast<size_t>(request.getContentLength64()));
+  char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     data.append(buffer, static_cast<size_t>(in.gcount()));
     if (data.size() > limit)

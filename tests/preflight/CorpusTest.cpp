@@ -1,7 +1,7 @@
 // Every file of the shared PDF robustness corpus (../shared/data/pdf-corpus: valid files with unusual
-// features, damaged files, fuzzer reproducers, decompression bombs) through runIsolated() with the real
-// worker: each gets a report in bounded time, damaged files are refused with a reason, valid ones are
-// not called damaged, files that need a password are "encrypted".
+// features, damaged files, fuzzer reproducers, decompression bombs) through runIsolated() with workers
+// forked by the real fork server: each gets a report in bounded time, damaged files are refused with a
+// reason, valid ones are not called damaged, files that need a password are "encrypted".
 #include <gtest/gtest.h>
 
 #include <Poco/File.h>
@@ -18,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+#include "preflight/ForkServer.h"
 #include "preflight/Sandbox.h"
 
 namespace {
@@ -95,6 +96,7 @@ struct Outcome {
 /// Runs every file through runIsolated on kThreads threads, the largest files (the slow ones) first so
 /// that they do not run alone at the end.
 std::vector<Outcome> checkAll(const std::vector<CorpusFile>& files) {
+  ForkServer forkServer(CONFPRESS_BINARY);  // as the server checks uploads
   SandboxOptions options;
   options.workerBinary = CONFPRESS_BINARY;
   options.timeLimitSeconds = kTimeLimitSeconds;
@@ -110,7 +112,7 @@ std::vector<Outcome> checkAll(const std::vector<CorpusFile>& files) {
         const size_t i = order[k];
         const auto start = Clock::now();
         try {
-          outcomes[i].report = runIsolated(kCorpus + "/" + files[i].path, Rules{}, options);
+          outcomes[i].report = runIsolated(kCorpus + "/" + files[i].path, Rules{}, options, forkServer);
         } catch (const std::exception& e) {
           outcomes[i].exception = e.what();
         }

@@ -12,6 +12,7 @@ inline std::unique_ptr<app::Runtime> makeRuntime(const TempDir& dir) {
   app::Config config;
   config.databaseUrl = "sqlite:" + dir.file("test.db");
   config.dataDir = dir.file("data");
+  config.preflight.workerBinary = CONFPRESS_BINARY;  // uploads are checked by `confpress preflight --worker`
   auto runtime = std::make_unique<app::Runtime>(config);
   runtime->migrate();
   return runtime;

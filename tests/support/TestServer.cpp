@@ -38,6 +38,7 @@ TestServer::TestServer() {
   app::Config config;
   config.databaseUrl = "sqlite:" + dir.file("test.db");
   config.dataDir = dir.file("data");
+  config.preflight.workerBinary = CONFPRESS_BINARY;  // uploads are checked by `confpress preflight --worker`
   config.server.port = 0;
   config.server.threads = 8;
   config.server.accessLog = false;
