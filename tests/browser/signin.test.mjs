@@ -3,51 +3,18 @@
 // The test starts its own server on a free port over a fresh database and stops it at the end.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { startHarness, artifacts } from './harness.mjs';
 
-const bin = process.env.CONFPRESS_BIN;
-const resources = process.env.CONFPRESS_RESOURCES;
-const artifacts = process.env.CONFPRESS_ARTIFACTS || join(tmpdir(), 'confpress-browser-artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-let dir, server, baseUrl, browser;
+let harness, baseUrl, browser;
 
 before(async () => {
-  assert.ok(bin, 'CONFPRESS_BIN must name the confpress binary');
-  dir = mkdtempSync(join(tmpdir(), 'confpress-browser-'));
-  mkdirSync(artifacts, { recursive: true });
-  const common = ['--db', `sqlite:${join(dir, 'db.sqlite')}`, '--data', join(dir, 'data'), '--resources', resources];
-  execFileSync(bin, ['sample', ...common], { stdio: 'pipe' });
-  server = spawn(bin, ['serve', ...common, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  baseUrl = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not say where it listens')), 30000);
-    let seen = '';
-    server.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const m = seen.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-  });
+  harness = await startHarness();
+  ({ baseUrl, browser } = harness);
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.on('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (harness) await harness.stop();
 });
 
 test('the chair signs in through the form and sees the conference list', async () => {

@@ -1,11 +1,12 @@
 // The author's and the chair's submission pages (HTML forms, CSRF-checked):
-//   GET  /c/{slug}/submissions                 my submissions (authors) / every submission with filters
-//   (chairs) GET  /c/{slug}/submissions/new             the submission form      POST /c/{slug}/submissions
-//   create GET  /c/{slug}/submissions/{id}            the paper page: status, versions, preflight report,
-//   actions GET  /c/{slug}/submissions/{id}/edit       the form, filled in      POST
-//   /c/{slug}/submissions/{id}  save POST /c/{slug}/submissions/{id}/pdf        upload a version (multipart)
-//   GET …/pdf  download POST /c/{slug}/submissions/{id}/submit     POST …/withdraw {reason}   POST
-//   …/extension {until} (chairs)
+// - GET /c/{slug}/submissions: my submissions (authors), every submission with filters (chairs);
+// - GET …/submissions/new and POST …/submissions: the submission form, create;
+// - GET …/submissions/{id}: the paper page (status, versions, preflight report, actions);
+// - GET …/{id}/edit and POST …/{id}: the form filled in, save;
+// - POST …/{id}/pdf: upload a version (multipart); GET …/{id}/pdf: download it;
+// - POST …/{id}/submit, …/withdraw {reason}, …/extension {until} (chairs).
+#include <functional>
+
 #include "conference/Deadlines.h"
 #include "core/Errors.h"
 #include "web/ErrorResponse.h"
@@ -198,52 +199,39 @@ void uploadPdf(Exchange& ex) {
   }
 }
 
-void submitPaper(Exchange& ex) {
-  const auth::Principal* who = signedInOrRedirect(ex);
-  if (!who) return;
-  checkCsrf(ex);
-  const std::string slug = ex.params["slug"];
-  const int64_t number = submissionNumber(ex);
-  try {
-    ex.services.submissions.submit(slug, number, *who, ex.origin());
-    setFlash(ex, "flash_submission_submitted");
-    ex.redirect(submissionUrl(slug, number));
-  } catch (const Error& e) {
-    if (!isFormError(e)) throw;
-    renderPaperError(ex, e, slug, number);
-  }
+/// A form button on the paper page: runs `action` for the signed-in user, then back to the paper with
+/// `flash`; a refusal the author can act on (deadline passed, reason missing …) shows on the paper page.
+using PaperAction =
+    std::function<void(Exchange&, const std::string& slug, int64_t number, const auth::Principal& who)>;
+
+Handler paperAction(std::string flash, PaperAction action) {
+  return [flash = std::move(flash), action = std::move(action)](Exchange& ex) {
+    const auth::Principal* who = signedInOrRedirect(ex);
+    if (!who) return;
+    checkCsrf(ex);
+    const std::string slug = ex.params["slug"];
+    const int64_t number = submissionNumber(ex);
+    try {
+      action(ex, slug, number, *who);
+      setFlash(ex, flash);
+      ex.redirect(submissionUrl(slug, number));
+    } catch (const Error& e) {
+      if (!isFormError(e)) throw;
+      renderPaperError(ex, e, slug, number);
+    }
+  };
 }
 
-void withdrawPaper(Exchange& ex) {
-  const auth::Principal* who = signedInOrRedirect(ex);
-  if (!who) return;
-  checkCsrf(ex);
-  const std::string slug = ex.params["slug"];
-  const int64_t number = submissionNumber(ex);
-  try {
-    ex.services.submissions.withdraw(slug, number, ex.form().get("reason", ""), *who, ex.origin());
-    setFlash(ex, "flash_submission_withdrawn");
-    ex.redirect(submissionUrl(slug, number));
-  } catch (const Error& e) {
-    if (!isFormError(e)) throw;
-    renderPaperError(ex, e, slug, number);
-  }
+void submitPaper(Exchange& ex, const std::string& slug, int64_t number, const auth::Principal& who) {
+  ex.services.submissions.submit(slug, number, who, ex.origin());
 }
 
-void extendPaperDeadline(Exchange& ex) {
-  const auth::Principal* who = signedInOrRedirect(ex);
-  if (!who) return;
-  checkCsrf(ex);
-  const std::string slug = ex.params["slug"];
-  const int64_t number = submissionNumber(ex);
-  try {
-    ex.services.submissions.extendDeadline(slug, number, ex.form().get("until", ""), *who, ex.origin());
-    setFlash(ex, "flash_deadline_extended");
-    ex.redirect(submissionUrl(slug, number));
-  } catch (const Error& e) {
-    if (!isFormError(e)) throw;
-    renderPaperError(ex, e, slug, number);
-  }
+void withdrawPaper(Exchange& ex, const std::string& slug, int64_t number, const auth::Principal& who) {
+  ex.services.submissions.withdraw(slug, number, ex.form().get("reason", ""), who, ex.origin());
+}
+
+void extendPaperDeadline(Exchange& ex, const std::string& slug, int64_t number, const auth::Principal& who) {
+  ex.services.submissions.extendDeadline(slug, number, ex.form().get("until", ""), who, ex.origin());
 }
 
 void downloadPdf(Exchange& ex) {
@@ -271,9 +259,12 @@ void addSubmissionPages(Router& router) {
   router.add("POST", "/c/{slug}/submissions/{id}", [](Exchange& ex) { saveForm(ex, submissionNumber(ex)); });
   router.add("POST", "/c/{slug}/submissions/{id}/pdf", uploadPdf);
   router.add("GET", "/c/{slug}/submissions/{id}/pdf", downloadPdf);
-  router.add("POST", "/c/{slug}/submissions/{id}/submit", submitPaper);
-  router.add("POST", "/c/{slug}/submissions/{id}/withdraw", withdrawPaper);
-  router.add("POST", "/c/{slug}/submissions/{id}/extension", extendPaperDeadline);
+  router.add("POST", "/c/{slug}/submissions/{id}/submit",
+             paperAction("flash_submission_submitted", submitPaper));
+  router.add("POST", "/c/{slug}/submissions/{id}/withdraw",
+             paperAction("flash_submission_withdrawn", withdrawPaper));
+  router.add("POST", "/c/{slug}/submissions/{id}/extension",
+             paperAction("flash_deadline_extended", extendPaperDeadline));
 }
 
 }  // namespace confpress::web
