@@ -17,8 +17,8 @@
 #include <thread>
 #include <vector>
 
-#include "preflight/Inspector.h"
 #include "preflight/ForkServer.h"
+#include "preflight/Inspector.h"
 #include "preflight/Sandbox.h"
 #include "preflight/TestPdf.h"
 #include "support/TempDir.h"
