@@ -10,7 +10,8 @@
 //   affiliations  reviewer,affiliation     for the per-paper affiliation cap
 //   output        paper,reviewer,score     with a header; one line per assigned pair
 // Ids are strings (quoted if they hold commas); papers and reviewers are numbered in order of first
-// appearance in the scores file, then the fixed file. Errors are confpress::BadRequest with
+// appearance in the scores file, then the fixed file; the candidates come out sorted by paper, then
+// reviewer (in that numbering). Errors are confpress::BadRequest with
 // "FILE:LINE: message".
 #include <optional>
 #include <string>

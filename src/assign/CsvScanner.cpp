@@ -158,8 +158,11 @@ int IdTable::intern(std::string_view id) {
 }
 
 int IdTable::find(std::string_view id) const {
+  if (lastIndex_ >= 0 && id == lastId_) return lastIndex_;
   const auto found = index_.find(id);
-  return found == index_.end() ? -1 : found->second;
+  if (found == index_.end()) return -1;
+  lastId_.assign(id);
+  return lastIndex_ = found->second;
 }
 
 }  // namespace confpress::assign

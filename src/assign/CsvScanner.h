@@ -71,6 +71,7 @@ class CsvScanner {
 bool parseNumber(std::string_view text, double& value);
 
 /// Dense numbering of ids in order of first appearance. Looks up string_views without copying them.
+/// Not thread-safe, not even find(): it remembers the last id looked up.
 class IdTable {
  public:
   int intern(std::string_view id);
@@ -85,8 +86,8 @@ class IdTable {
   };
   std::unordered_map<std::string, int, Hash, std::equal_to<>> index_;
   // Consecutive lines usually repeat the paper: remember the last answer.
-  std::string lastId_;
-  int lastIndex_ = -1;
+  mutable std::string lastId_;
+  mutable int lastIndex_ = -1;
 };
 
 }  // namespace confpress::assign

@@ -71,10 +71,13 @@ std::vector<Entry> sortedEntries(const AssignmentProblem& problem, std::vector<i
   std::vector<Entry> entries(first[papers]);
   for (const Candidate& c : problem.candidates) entries[next[c.paper]++] = {c.reviewer, 0, c.score};
   for (const PaperReviewer& f : problem.fixed) entries[next[f.paper]++] = {f.reviewer, 1, 0};
-  for (int p = 0; p < papers; ++p)
-    std::sort(entries.begin() + first[p], entries.begin() + first[p + 1], [](const Entry& a, const Entry& b) {
-      return a.reviewer != b.reviewer ? a.reviewer < b.reviewer : a.kind < b.kind;
-    });
+  auto before = [](const Entry& a, const Entry& b) {
+    return a.reviewer != b.reviewer ? a.reviewer < b.reviewer : a.kind < b.kind;
+  };
+  for (int p = 0; p < papers; ++p) {  // input written paper by paper is often sorted already
+    const auto from = entries.begin() + first[p], to = entries.begin() + first[p + 1];
+    if (!std::is_sorted(from, to, before)) std::sort(from, to, before);
+  }
   return entries;
 }
 

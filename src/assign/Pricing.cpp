@@ -11,12 +11,19 @@ namespace confpress::assign {
 
 namespace {
 
-// Sizes that trade solve time against pricing rounds; measured on the benchmark instances (bench/assign).
+// Sizes that trade solve time against pricing rounds, measured on the benchmark instances (bench/assign).
+// The reviewers' own best papers matter as much as the papers' best reviewers: popular reviewers fill up,
+// and without the others' lists the first networks could only route the rest through the slack.
 int initialPerPaper(const Network& net) {
-  return 2 * net.k + 2;
+  return net.k + 2;
+}
+int initialPerReviewer(const Network& net, int r) {
+  const std::int64_t share = net.reviewers > 0 ? (net.demand() + net.reviewers - 1) / net.reviewers : 0;
+  const auto expected = std::min<std::int64_t>(net.maxLoad[r], share);
+  return net.minLoad[r] + static_cast<int>((3 * expected + 1) / 2);
 }
 int addedPerPaperAndRound(const Network& net) {
-  return net.k + 1;
+  return 2 * net.k + 2;
 }
 
 bool eligible(const Network& net, int c, std::int64_t threshold) {
@@ -32,7 +39,7 @@ void keepBest(const Network& net, std::vector<int>& items, std::size_t keep) {
   items.resize(keep);
 }
 
-// Each paper's best candidates and its fixed ones; for reviewers with a minimum load, their best papers.
+// Each paper's best candidates and its fixed ones, and each reviewer's best papers.
 std::vector<char> initialSelection(const Network& net, std::int64_t threshold) {
   std::vector<char> in(net.candidates(), 0);
   std::vector<int> items;
@@ -47,20 +54,17 @@ std::vector<char> initialSelection(const Network& net, std::int64_t threshold) {
     keepBest(net, items, static_cast<std::size_t>(initialPerPaper(net)));
     for (int c : items) in[c] = 1;
   }
-  if (std::none_of(net.minLoad.begin(), net.minLoad.end(), [](int l) { return l > 0; })) return in;
-  // Candidates grouped by reviewer (counting sort), then each such reviewer's best.
+  // Candidates grouped by reviewer (counting sort), then each reviewer's best.
   std::vector<int> start(net.reviewers + 1, 0);
   for (int c = 0; c < net.candidates(); ++c)
-    if (net.minLoad[net.reviewer[c]] > 0 && eligible(net, c, threshold)) ++start[net.reviewer[c] + 1];
+    if (eligible(net, c, threshold)) ++start[net.reviewer[c] + 1];
   for (int r = 0; r < net.reviewers; ++r) start[r + 1] += start[r];
   std::vector<int> byReviewer(start[net.reviewers]), next(start.begin(), start.end() - 1);
   for (int c = 0; c < net.candidates(); ++c)
-    if (net.minLoad[net.reviewer[c]] > 0 && eligible(net, c, threshold))
-      byReviewer[next[net.reviewer[c]]++] = c;
+    if (eligible(net, c, threshold)) byReviewer[next[net.reviewer[c]]++] = c;
   for (int r = 0; r < net.reviewers; ++r) {
-    if (net.minLoad[r] == 0) continue;
     items.assign(byReviewer.begin() + start[r], byReviewer.begin() + start[r + 1]);
-    keepBest(net, items, static_cast<std::size_t>(net.minLoad[r] + net.k));
+    keepBest(net, items, static_cast<std::size_t>(initialPerReviewer(net, r)));
     for (int c : items) in[c] = 1;
   }
   return in;

@@ -53,11 +53,12 @@ TEST(AssignCsv, ScoresWithHeaderQuotesBlankLinesAndCrlf) {
   const AssignmentProblem pb = readAssignmentFiles(files, &counts);
   EXPECT_EQ(pb.paperIds, (std::vector<std::string>{"p1", "p,2", "multi\nline"}));
   EXPECT_EQ(pb.reviewerIds, (std::vector<std::string>{"r1", "r \"two\""}));
-  ASSERT_EQ(pb.candidates.size(), 4u);
-  EXPECT_EQ(pb.candidates[1].score, 1e-3);
-  EXPECT_EQ(pb.candidates[2].paper, 0);
-  EXPECT_EQ(pb.candidates[2].reviewer, 1);
-  EXPECT_EQ(pb.candidates[2].score, -2);
+  ASSERT_EQ(pb.candidates.size(), 4u);  // sorted by paper, then reviewer
+  EXPECT_EQ(pb.candidates[1].paper, 0);
+  EXPECT_EQ(pb.candidates[1].reviewer, 1);
+  EXPECT_EQ(pb.candidates[1].score, -2);
+  EXPECT_EQ(pb.candidates[2].paper, 1);
+  EXPECT_EQ(pb.candidates[2].score, 1e-3);
   EXPECT_EQ(pb.candidates[3].paper, 2);
   EXPECT_EQ(counts.scoreLines, 4u);
 }
