@@ -2,7 +2,8 @@
 // `confpress assign` on them (end to end: CSV read → solve → CSV written; wall clock and the child's peak
 // RSS from wait4) and the engine in process (read and solve timed apart), and prints the figures with
 // their targets. Exits 1 when a target is missed.
-//   confpress_bench_assign [--only NAME] [--data DIR]      NAME: aamas2015, bids, small, large
+//   confpress_bench_assign [--only NAME] [--data DIR] [--fair no]   NAME: aamas2015, bids, small, large
+// --fair no skips the (untargeted) fair-mode runs.
 // Instances (issue 4):
 //   aamas2015  the AAMAS 2015 bid matrix (613 × 201, k = 3, max load 12): ≤ 0.2 s, objective 1406.25
 //   bids       2,000 papers × 600 reviewers, every pair scored and bid on (1.2M bids), k = 3, max 12: ≤ 1 s
@@ -172,6 +173,7 @@ struct Instance {
   double targetSeconds = 1;
   long targetRssMb = 0;  // 0: no target
   std::string expectedObjective;
+  bool fair = true;  // also time --mode fair
 };
 
 bool measure(const Instance& in, const cptest::TempDir& dir) {
@@ -194,6 +196,19 @@ bool measure(const Instance& in, const cptest::TempDir& dir) {
   std::printf("          min_paper_score %s, mean_paper_score %s, load %s..%s\n",
               run.figures["min_paper_score"].c_str(), run.figures["mean_paper_score"].c_str(),
               run.figures["load_min"].c_str(), run.figures["load_max"].c_str());
+  if (in.fair) {  // informational: the fair mode has no target
+    std::vector<std::string> fairArgs = args;
+    fairArgs.insert(fairArgs.end(), {"--mode", "fair"});
+    Run f = runBinary(fairArgs, dir.file(in.name + "-fair-err.txt"));
+    if (f.exitCode != 0)
+      std::cout << "  fair mode FAILED (exit " << f.exitCode << "): " << f.err << '\n';
+    else
+      std::printf(
+          "  fair mode (no target): wall %.3f s, peak RSS %.0f MB, floor %s, objective %s, min_paper_score "
+          "%s\n",
+          f.wall, f.maxRssKb / 1024.0, f.figures["floor"].c_str(), f.figures["objective"].c_str(),
+          f.figures["min_paper_score"].c_str());
+  }
   // In process: where the time goes.
   auto start = Clock::now();
   confpress::assign::AssignmentFiles files;
@@ -234,24 +249,28 @@ std::string option(int argc, char** argv, const std::string& name, const std::st
 
 int main(int argc, char** argv) {
   const std::string only = option(argc, argv, "only", "");
+  const bool fair = option(argc, argv, "fair", "yes") != "no";
   const std::string data =
       option(argc, argv, "data", CONFPRESS_SOURCE_DIR "/../shared/data/assignment/pm-similarity-matrices");
   cptest::TempDir dir;
   bool ok = true;
   auto wanted = [&](const char* name) { return only.empty() || only == name; };
+  auto measureOne = [&](Instance in) {
+    in.fair = fair;
+    return measure(in, dir);
+  };
   try {
     if (wanted("aamas2015")) {
       const std::string scores = dir.file("aamas2015.csv");
       if (writeAamas(data + "/aamas2015.in", scores))
-        ok &= measure({"aamas2015",
-                       "AAMAS 2015 bids, 613 papers x 201 reviewers (123,213 pairs), k=3, max load 12",
-                       {"--scores", scores},
-                       3,
-                       12,
-                       0.2,
-                       0,
-                       "1406.25"},
-                      dir);
+        ok &= measureOne({"aamas2015",
+                          "AAMAS 2015 bids, 613 papers x 201 reviewers (123,213 pairs), k=3, max load 12",
+                          {"--scores", scores},
+                          3,
+                          12,
+                          0.2,
+                          0,
+                          "1406.25"});
       else
         std::cout << "aamas2015: no data in " << data << " (skipped)\n";
     }
@@ -259,42 +278,40 @@ int main(int argc, char** argv) {
       const std::string scores = dir.file("bids-scores.csv"), bids = dir.file("bids-bids.csv");
       writeSynthetic(scores, 2000, 600, 600, 7);
       writeBids(bids, 2000, 600, 8);
-      ok &= measure({"bids",
-                     "2,000 papers x 600 reviewers, 1.2M scored pairs + 1.2M bids, k=3, max load 12",
-                     {"--scores", scores, "--bids", bids},
-                     3,
-                     12,
-                     1.0,
-                     0,
-                     ""},
-                    dir);
+      ok &= measureOne({"bids",
+                        "2,000 papers x 600 reviewers, 1.2M scored pairs + 1.2M bids, k=3, max load 12",
+                        {"--scores", scores, "--bids", bids},
+                        3,
+                        12,
+                        1.0,
+                        0,
+                        ""});
     }
     if (wanted("small")) {
       const std::string scores = dir.file("small.csv");
       writeSynthetic(scores, 1000, 500, 200, 9);
-      ok &= measure({"small",
-                     "1,000 papers x 500 reviewers, 200 candidates per paper (200k pairs), k=4, max load 10",
-                     {"--scores", scores},
-                     4,
-                     10,
-                     0.5,
-                     0,
-                     ""},
-                    dir);
+      ok &=
+          measureOne({"small",
+                      "1,000 papers x 500 reviewers, 200 candidates per paper (200k pairs), k=4, max load 10",
+                      {"--scores", scores},
+                      4,
+                      10,
+                      0.5,
+                      0,
+                      ""});
     }
     if (wanted("large")) {
       const std::string scores = dir.file("large.csv");
       writeSynthetic(scores, 20000, 10000, 200, 10);
       ok &=
-          measure({"large",
+          measureOne({"large",
                    "20,000 papers x 10,000 reviewers, 200 candidates per paper (4M pairs), k=4, max load 10",
                    {"--scores", scores},
                    4,
                    10,
                    8.0,
                    1024,
-                   ""},
-                  dir);
+                   ""});
     }
   } catch (const std::exception& e) {
     std::cerr << "confpress_bench_assign: " << e.what() << '\n';

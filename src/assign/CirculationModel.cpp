@@ -2,6 +2,9 @@
 // order (arc id = candidate index), checked with lemon::Circulation.
 #include "assign/CirculationModel.h"
 
+// LEMON's SmartDigraph pushes value-initialised node and arc records; GCC 12 with sanitizers and -O1 or
+// more mistakes them for uninitialised reads (-Wmaybe-uninitialized) inside its own headers.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <lemon/circulation.h>
 #include <lemon/smart_graph.h>
 

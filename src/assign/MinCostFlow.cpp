@@ -2,6 +2,9 @@
 // map back to candidates without extra maps) and runs NetworkSimplex on it.
 #include "assign/MinCostFlow.h"
 
+// LEMON's SmartDigraph pushes value-initialised node and arc records; GCC 12 with sanitizers and -O1 or
+// more mistakes them for uninitialised reads (-Wmaybe-uninitialized) inside its own headers.
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
 
