@@ -39,31 +39,59 @@ std::int64_t upperBoundForFloor(const Network& net, bool& anyNeed) {
   return bound;
 }
 
+// The reviewers' side of the same kind of bound: with only the pairs at or above T (and the fixed ones),
+// reviewer r can take at most min(max load, its eligible pairs), and together they must cover papers × k.
+bool reviewersCanCover(const Network& net, std::int64_t threshold) {
+  std::vector<int> degree(net.reviewers, 0);
+  for (int c = 0; c < net.candidates(); ++c)
+    if (net.fixed[c] || net.gain[c] >= threshold) ++degree[net.reviewer[c]];
+  std::int64_t capacity = 0;
+  for (int r = 0; r < net.reviewers; ++r) capacity += std::min(degree[r], net.maxLoad[r]);
+  return capacity >= net.demand();
+}
+
 // Fair mode: the largest gain T such that the pairs scoring at least T (and the fixed ones) still admit
 // an assignment. Throws InfeasibleAssignment when none does; nullopt when every paper is fully fixed.
+// The candidate floors are the distinct gains below two cheap necessary bounds; the search probes them
+// downwards from the top with doubling steps (high floors leave few pairs, so those checks are cheap, and
+// the answer tends to lie near the bounds), then bisects the last gap.
 std::optional<std::int64_t> findFloor(const AssignmentProblem& problem, const Network& net,
                                       CirculationModel& circulation, int& checks) {
   bool anyNeed = false;
   const std::int64_t bound = upperBoundForFloor(net, anyNeed);
-  ++checks;
-  if (!circulation.feasible(kAll)) throwBarrier(problem, net, circulation.barrier());
-  if (!anyNeed) return std::nullopt;
   std::vector<std::int64_t> values;
   for (int c = 0; c < net.candidates(); ++c)
     if (!net.fixed[c] && net.gain[c] <= bound) values.push_back(net.gain[c]);
   std::sort(values.begin(), values.end());
   values.erase(std::unique(values.begin(), values.end()), values.end());
-  // values[lo] is feasible (everything at or above the smallest gain is everything); search the largest.
-  std::size_t lo = 0, hi = values.size();  // answer in [lo, hi)
-  while (hi - lo > 1) {
-    const std::size_t mid = lo + (hi - lo) / 2;
-    ++checks;
-    if (circulation.feasible(values[mid]))
-      lo = mid;
-    else
-      hi = mid;
+  // Largest index whose floor the reviewers' bound allows (monotone: fewer pairs as the floor rises).
+  std::size_t allowed = 0, beyond = values.size();
+  if (values.empty() || !reviewersCanCover(net, values[0])) beyond = 0;
+  while (beyond - allowed > 1) {
+    const std::size_t mid = allowed + (beyond - allowed) / 2;
+    (reviewersCanCover(net, values[mid]) ? allowed : beyond) = mid;
   }
-  return values.empty() ? std::nullopt : std::optional<std::int64_t>(values[lo]);
+  if (!anyNeed || beyond == 0) {  // no floor to find, or only the full check can explain the failure
+    ++checks;
+    if (!circulation.feasible(kAll)) throwBarrier(problem, net, circulation.barrier());
+    if (!anyNeed) return std::nullopt;
+    throw std::logic_error("assignment: the reviewers' bound excludes a feasible floor");
+  }
+  std::size_t feasibleAt = allowed, infeasibleAt = allowed + 1, step = 1;
+  for (;;) {
+    ++checks;
+    if (circulation.feasible(values[feasibleAt])) break;
+    if (feasibleAt == 0) throwBarrier(problem, net, circulation.barrier());  // the floor of all pairs
+    infeasibleAt = feasibleAt;
+    feasibleAt = feasibleAt > step ? feasibleAt - step : 0;
+    step *= 2;
+  }
+  while (infeasibleAt - feasibleAt > 1) {
+    const std::size_t mid = feasibleAt + (infeasibleAt - feasibleAt) / 2;
+    ++checks;
+    (circulation.feasible(values[mid]) ? feasibleAt : infeasibleAt) = mid;
+  }
+  return values[feasibleAt];
 }
 
 Assignment describe(const Network& net, const std::vector<int>& assigned) {

@@ -1,5 +1,5 @@
-// CirculationModel: the full assignment network as a SmartDigraph whose first arcs are the candidates in
-// order (arc id = candidate index), checked with lemon::Circulation.
+// CirculationModel: the assignment network of the eligible pairs as a SmartDigraph whose first arcs are
+// those candidates (in order), checked with lemon::Circulation.
 #include "assign/CirculationModel.h"
 
 // LEMON's SmartDigraph pushes value-initialised node and arc records; GCC 12 with sanitizers and -O1 or
@@ -19,41 +19,42 @@ struct CirculationModel::Lemon {
   Graph graph;
   IntArcMap lower{graph}, upper{graph};
   IntNodeMap supply{graph};
-  std::unique_ptr<Circulation> last;
+  std::vector<int> arcCandidate;  // the first arcs are these candidates
+  std::unique_ptr<Circulation> circulation;
 };
 
-CirculationModel::CirculationModel(const Network& net) : net_(net), lemon_(std::make_unique<Lemon>()) {
-  Graph& g = lemon_->graph;
-  g.reserveNode(net.nodes());
-  g.reserveArc(static_cast<int>(net.arcs()));
-  for (int i = 0; i < net.nodes(); ++i) g.addNode();
-  auto add = [&](int from, int to, int low, int up) {
-    const Graph::Arc arc = g.addArc(g.nodeFromId(from), g.nodeFromId(to));
-    lemon_->lower[arc] = low;
-    lemon_->upper[arc] = up;
-  };
-  for (int p = 0; p < net.papers; ++p) {
-    lemon_->supply[g.nodeFromId(net.paperNode(p))] = net.k;
-    for (int c = net.first[p]; c < net.first[p + 1]; ++c)
-      add(net.tailNode(c, p), net.reviewerNode(net.reviewer[c]), net.fixed[c], 1);
-  }
-  for (int grp = 0; grp < net.groups; ++grp)
-    add(net.paperNode(net.groupPaper[grp]), net.groupNode(grp), 0, net.groupCap);
-  for (int r = 0; r < net.reviewers; ++r)
-    add(net.reviewerNode(r), net.sinkNode(), net.minLoad[r], net.maxLoad[r]);
-  for (int grp = 0; grp < net.groups; ++grp) lemon_->supply[g.nodeFromId(net.groupNode(grp))] = 0;
-  for (int r = 0; r < net.reviewers; ++r) lemon_->supply[g.nodeFromId(net.reviewerNode(r))] = 0;
-  lemon_->supply[g.nodeFromId(net.sinkNode())] = -static_cast<int>(net.demand());
-}
+CirculationModel::CirculationModel(const Network& net) : net_(net) {}
 
 CirculationModel::~CirculationModel() = default;
 
+// Builds the network of the eligible arcs only: pairs below the threshold are left out rather than given
+// capacity 0, so a high threshold (few pairs) costs a small graph.
 bool CirculationModel::feasible(std::int64_t threshold) {
-  Graph& g = lemon_->graph;
-  for (int c = 0; c < net_.candidates(); ++c)
-    lemon_->upper[g.arcFromId(c)] = net_.fixed[c] || net_.gain[c] >= threshold ? 1 : 0;
-  lemon_->last = std::make_unique<Circulation>(g, lemon_->lower, lemon_->upper, lemon_->supply);
-  return lemon_->last->run();
+  lemon_ = std::make_unique<Lemon>();
+  Lemon& l = *lemon_;
+  Graph& g = l.graph;
+  g.reserveNode(net_.nodes());
+  for (int i = 0; i < net_.nodes(); ++i) l.supply[g.addNode()] = 0;
+  auto add = [&](int from, int to, int low, int up) {
+    const Graph::Arc arc = g.addArc(g.nodeFromId(from), g.nodeFromId(to));
+    l.lower[arc] = low;
+    l.upper[arc] = up;
+  };
+  for (int p = 0; p < net_.papers; ++p) {
+    l.supply[g.nodeFromId(net_.paperNode(p))] = net_.k;
+    for (int c = net_.first[p]; c < net_.first[p + 1]; ++c)
+      if (net_.fixed[c] || net_.gain[c] >= threshold) {
+        add(net_.tailNode(c, p), net_.reviewerNode(net_.reviewer[c]), net_.fixed[c], 1);
+        l.arcCandidate.push_back(c);
+      }
+  }
+  for (int grp = 0; grp < net_.groups; ++grp)
+    add(net_.paperNode(net_.groupPaper[grp]), net_.groupNode(grp), 0, net_.groupCap);
+  for (int r = 0; r < net_.reviewers; ++r)
+    add(net_.reviewerNode(r), net_.sinkNode(), net_.minLoad[r], net_.maxLoad[r]);
+  l.supply[g.nodeFromId(net_.sinkNode())] = -static_cast<int>(net_.demand());
+  l.circulation = std::make_unique<Circulation>(g, l.lower, l.upper, l.supply);
+  return l.circulation->run();
 }
 
 // LEMON's barrier proves infeasibility but may hold nodes that play no part (say, a paper with plenty of
@@ -61,7 +62,7 @@ bool CirculationModel::feasible(std::int64_t threshold) {
 // reviewers that really clash, which is what a chair needs to read.
 Barrier CirculationModel::barrier() const {
   const Graph& g = lemon_->graph;
-  const Circulation& circulation = *lemon_->last;
+  const Circulation& circulation = *lemon_->circulation;
   Barrier b;
   b.sinkSide = circulation.barrier(g.nodeFromId(net_.sinkNode()));
   // The side the message is about: the barrier itself, or its complement when it holds the sink.
@@ -127,8 +128,9 @@ Barrier CirculationModel::barrier() const {
 std::vector<int> CirculationModel::assigned() const {
   std::vector<int> result;
   const Graph& g = lemon_->graph;
-  for (int c = 0; c < net_.candidates(); ++c)
-    if (lemon_->last->flow(g.arcFromId(c)) > 0) result.push_back(c);
+  for (std::size_t i = 0; i < lemon_->arcCandidate.size(); ++i)
+    if (lemon_->circulation->flow(g.arcFromId(static_cast<int>(i))) > 0)
+      result.push_back(lemon_->arcCandidate[i]);
   return result;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 // Exact feasibility of the assignment network (LEMON Circulation, push-relabel with lower bounds): "is
-// there any assignment meeting every constraint when only pairs scoring at least T may be used?" The
-// graph is built once over all candidates; each check only changes arc capacities, so the fair mode's
-// threshold search costs one push-relabel run per step. When a check fails, barrier() tells which
-// papers and reviewers make it fail. Not thread-safe: one model per solve.
+// there any assignment meeting every constraint when only pairs scoring at least T may be used?" Each
+// check builds a graph of just the pairs at or above T, so a high threshold is a cheap check. When a
+// check fails, barrier() tells which papers and reviewers make it fail. Not thread-safe: one model per
+// solve.
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -29,7 +29,8 @@ class CirculationModel {
   CirculationModel(const CirculationModel&) = delete;
   CirculationModel& operator=(const CirculationModel&) = delete;
 
-  /// True if an assignment exists using only fixed pairs and candidates with gain >= threshold.
+  /// True if an assignment exists using only fixed pairs and candidates with gain >= threshold
+  /// (INT64_MIN: every candidate).
   bool feasible(std::int64_t threshold);
   /// After feasible() returned false: the barrier LEMON found.
   Barrier barrier() const;
