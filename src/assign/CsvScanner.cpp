@@ -146,23 +146,68 @@ bool parseNumber(std::string_view text, double& value) {
   return error == std::errc() && end == text.data() + text.size() && std::isfinite(value);
 }
 
-int IdTable::intern(std::string_view id) {
-  if (lastIndex_ >= 0 && id == lastId_) return lastIndex_;
-  auto found = index_.find(id);
-  if (found == index_.end()) {
-    found = index_.emplace(std::string(id), static_cast<int>(ids.size())).first;
-    ids.emplace_back(id);
+std::uint64_t IdTable::hash(std::string_view id) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ id.size();
+  std::size_t i = 0;
+  for (; i + 8 <= id.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, id.data() + i, 8);
+    h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
   }
-  lastId_.assign(id);
-  return lastIndex_ = found->second;
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, id.data() + i, id.size() - i);
+  h = (h ^ tail) * 0x94D049BB133111EBull;
+  return h ^ (h >> 29);
+}
+
+std::size_t IdTable::slotOf(std::string_view id, std::uint64_t h) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t entry = slots_[slot];
+    if (entry == 0 || (hashes_[entry - 1] == h && ids[entry - 1] == id)) return slot;
+  }
+}
+
+void IdTable::grow() {
+  std::vector<std::uint32_t> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::uint32_t entry : old) {
+    if (entry == 0) continue;
+    std::size_t slot = hashes_[entry - 1] & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = entry;
+  }
+}
+
+// Files usually come in order: the same id as the line before, or the id interned right after it.
+int IdTable::guess(std::string_view id) const {
+  if (lastIndex_ < 0) return -1;
+  if (id == ids[lastIndex_]) return lastIndex_;
+  if (static_cast<std::size_t>(lastIndex_) + 1 < ids.size() && id == ids[lastIndex_ + 1]) return ++lastIndex_;
+  return -1;
+}
+
+int IdTable::intern(std::string_view id) {
+  if (const int known = guess(id); known >= 0) return known;
+  if (2 * (ids.size() + 1) > slots_.size()) grow();
+  const std::uint64_t h = hash(id);
+  const std::size_t slot = slotOf(id, h);
+  if (slots_[slot] == 0) {
+    ids.emplace_back(id);
+    hashes_.push_back(h);
+    slots_[slot] = static_cast<std::uint32_t>(ids.size());
+  }
+  return lastIndex_ = static_cast<int>(slots_[slot]) - 1;
 }
 
 int IdTable::find(std::string_view id) const {
-  if (lastIndex_ >= 0 && id == lastId_) return lastIndex_;
-  const auto found = index_.find(id);
-  if (found == index_.end()) return -1;
-  lastId_.assign(id);
-  return lastIndex_ = found->second;
+  if (const int known = guess(id); known >= 0) return known;
+  if (slots_.empty()) return -1;
+  const std::uint32_t entry = slots_[slotOf(id, hash(id))];
+  if (entry == 0) return -1;
+  return lastIndex_ = static_cast<int>(entry) - 1;
 }
 
 }  // namespace confpress::assign

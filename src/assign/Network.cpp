@@ -81,6 +81,12 @@ std::vector<Entry> sortedEntries(const AssignmentProblem& problem, std::vector<i
   return entries;
 }
 
+bool sortedByPaperAndReviewer(const std::vector<Candidate>& candidates) {
+  return std::is_sorted(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.paper != b.paper ? a.paper < b.paper : a.reviewer < b.reviewer;
+  });
+}
+
 // The conflicts as a sorted list, for binary search per paper.
 std::vector<PaperReviewer> sortedConflicts(const AssignmentProblem& problem) {
   std::vector<PaperReviewer> conflicts = problem.conflicts;
@@ -90,19 +96,21 @@ std::vector<PaperReviewer> sortedConflicts(const AssignmentProblem& problem) {
   return conflicts;
 }
 
-// Merges fixed requests into candidates, drops conflicts and fills the per-candidate arrays.
-void fillCandidates(const AssignmentProblem& problem, const std::vector<Entry>& entries,
-                    const std::vector<int>& entryFirst, double scale, Network& net) {
+// Merges fixed requests into candidates, drops conflicts and fills the per-candidate arrays, reading the
+// sorted entries through entryAt(i).
+template <class EntryAt>
+void fillCandidates(const AssignmentProblem& problem, EntryAt&& entryAt, const std::vector<int>& entryFirst,
+                    double scale, Network& net) {
   const std::vector<PaperReviewer> conflicts = sortedConflicts(problem);
   auto conflict = conflicts.begin();
   net.first.assign(net.papers + 1, 0);
   for (int p = 0; p < net.papers; ++p) {
     net.first[p] = net.candidates();
     for (int i = entryFirst[p], end = entryFirst[p + 1]; i < end;) {
-      const Entry& e = entries[i];
+      const Entry e = entryAt(i);
       int run = i, candidates = 0, fixedRequests = 0;
-      for (; run < end && entries[run].reviewer == e.reviewer; ++run)
-        ++(entries[run].kind == 0 ? candidates : fixedRequests);
+      for (Entry next = e; run < end && (next = entryAt(run)).reviewer == e.reviewer; ++run)
+        ++(next.kind == 0 ? candidates : fixedRequests);
       i = run;
       if (candidates > 1 || fixedRequests > 1)
         throw std::invalid_argument("the pair " + pairName(problem, p, e.reviewer) + " is listed twice as " +
@@ -161,14 +169,28 @@ Network buildNetwork(const AssignmentProblem& problem, double scoreScale) {
   net.papers = static_cast<int>(problem.paperIds.size());
   net.reviewers = static_cast<int>(problem.reviewerIds.size());
   net.k = problem.reviewersPerPaper;
+  const std::size_t total = problem.candidates.size() + problem.fixed.size();
+  net.reviewer.reserve(total);
+  net.gain.reserve(total);
+  net.score.reserve(total);
+  net.fixed.reserve(total);
   std::vector<int> entryFirst;
-  {
+  if (problem.fixed.empty() && sortedByPaperAndReviewer(problem.candidates)) {
+    // Already in order (the CSV reader sorts): read the candidates in place, sparing a copy of them all.
+    entryFirst.assign(net.papers + 1, 0);
+    for (const Candidate& c : problem.candidates) ++entryFirst[c.paper + 1];
+    for (int p = 0; p < net.papers; ++p) entryFirst[p + 1] += entryFirst[p];
+    fillCandidates(
+        problem,
+        [&](int i) {
+          const Candidate& c = problem.candidates[i];
+          return Entry{c.reviewer, 0, c.score};
+        },
+        entryFirst, scoreScale, net);
+  } else {
     const std::vector<Entry> entries = sortedEntries(problem, entryFirst);
-    net.reviewer.reserve(entries.size());
-    net.gain.reserve(entries.size());
-    net.score.reserve(entries.size());
-    net.fixed.reserve(entries.size());
-    fillCandidates(problem, entries, entryFirst, scoreScale, net);
+    fillCandidates(
+        problem, [&](int i) { return entries[i]; }, entryFirst, scoreScale, net);
   }
   formGroups(problem, net);
   net.minLoad = problem.minLoad.empty() ? std::vector<int>(net.reviewers, 0) : problem.minLoad;
