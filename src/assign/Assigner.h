@@ -9,14 +9,16 @@
 // How: a min-cost flow (LEMON NetworkSimplex, int64 costs = -llround(score × 10^6)) over the network
 // described in Network.h, with minimum loads and fixed pairs as arc lower bounds in the same solve. Big
 // conferences have millions of candidate pairs of which few matter, so the solver prices columns: it
-// solves on each paper's best candidates, then adds every left-out pair whose reduced cost under the
-// optimal potentials is negative, and repeats until there is none. At that point the potentials prove
+// solves on each paper's best candidates and each reviewer's best papers, then adds the left-out pairs
+// whose reduced cost under the optimal potentials is negative (with some just above zero), and repeats
+// until there is none. At that point the potentials prove
 // the flow optimal for the complete network (LP duality), so the answer is exact, not a heuristic. A
 // slack route with a high cost keeps the restricted networks feasible; if the final flow still uses it,
 // LEMON's Circulation decides feasibility exactly and its barrier explains the failure.
 //
-// Fair mode finds the floor by binary search over the distinct scores, each step an exact feasibility
-// test (Circulation on the network without the pairs below the candidate floor).
+// Fair mode finds the floor among the distinct scores below two counting bounds, probing downwards with
+// doubling steps and then bisecting; each probe is an exact feasibility test (LEMON Circulation on the
+// network of the pairs at or above the candidate floor).
 //
 // Thread-safety: a pure function of its arguments; concurrent calls are independent.
 #include "assign/Diagnosis.h"
