@@ -108,6 +108,24 @@ TEST(AssignCli, ConflictsBidsFixedPairsAndFairMode) {
   EXPECT_NE(written.find("P3,alice,0.85\nP3,chi,0.75\n"), std::string::npos) << written;
 }
 
+TEST(AssignCli, AffiliationCapAndMinimumLoad) {
+  Workshop w;
+  // alice and bob share an affiliation: with at most one of them per paper, P1 must take chi.
+  const std::string affiliations = write(w.dir, "a.csv", "reviewer,affiliation\nalice,VNU\nbob,VNU\n");
+  CliRun run = assign({"--scores", w.scores, "--per-paper", "2", "--max-load", "2", "--min-load", "1",
+                       "--affiliations", affiliations, "--max-per-affiliation", "1", "--out", w.out});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const std::string written = read(w.out);
+  EXPECT_EQ(written.find("P1,alice,0.9\nP1,bob"), std::string::npos) << written;
+  EXPECT_NE(written.find("P1,chi"), std::string::npos) << written;
+  EXPECT_EQ(run.figures["load_min"], "1");
+
+  EXPECT_EQ(assign({"--scores", w.scores, "--per-paper", "2", "--max-load", "2", "--affiliations",
+                    affiliations, "--out", w.out})
+                .err,
+            "confpress assign: --affiliations and --max-per-affiliation go together\n");
+}
+
 TEST(AssignCli, MalformedCsvExitsTwoWithTheLine) {
   Workshop w;
   const std::string bad = write(w.dir, "bad.csv", "paper,reviewer,score\nP1,alice,0.9\nP1,bob,0,8\n");
