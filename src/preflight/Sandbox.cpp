@@ -13,6 +13,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -387,22 +388,46 @@ void applyLimits(const SandboxOptions& limits) {
   }
 }
 
-/// Reads a regular file whole; returns "" or what went wrong.
-std::string readFile(const std::string& path, std::string& bytes) {
-  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  struct stat info {};
-  if (!fd || ::fstat(fd.get(), &info) != 0) return std::generic_category().message(errno);
-  if (!S_ISREG(info.st_mode)) return "not a regular file";
-  bytes.reserve(static_cast<size_t>(info.st_size));
-  char buffer[65536];
-  while (true) {
-    const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return std::generic_category().message(errno);
-    if (n == 0) return "";
-    bytes.append(buffer, static_cast<size_t>(n));
+/// A regular file mapped read-only and populated in one system call: uploads are megabytes, and on a
+/// virtual machine a page fault per 4 KB of a copy costs more than checking the file.
+class MappedFile {
+ public:
+  /// Maps `path`; error() says what went wrong, if anything.
+  explicit MappedFile(const std::string& path) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    struct stat info {};
+    if (!fd || ::fstat(fd.get(), &info) != 0) {
+      error_ = std::generic_category().message(errno);
+      return;
+    }
+    if (!S_ISREG(info.st_mode)) {
+      error_ = "not a regular file";
+      return;
+    }
+    size_ = static_cast<size_t>(info.st_size);
+    if (size_ == 0) return;
+    void* data = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd.get(), 0);
+    if (data == MAP_FAILED) {
+      error_ = std::generic_category().message(errno);
+      size_ = 0;
+      return;
+    }
+    data_ = static_cast<const char*>(data);
   }
-}
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  const std::string& error() const { return error_; }
+  std::string_view bytes() const { return {data_ ? data_ : "", size_}; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  std::string error_;
+};
 
 bool writeAll(int fd, const std::string& data) {
   size_t done = 0;
@@ -477,12 +502,12 @@ int runWorker(const std::string& pdfPath, const SandboxOptions& limits) {
       std::cerr << "malformed rules on standard input: " << e.what() << '\n';
       return kWorkerBadInput;
     }
-    std::string bytes;
-    if (const std::string error = readFile(pdfPath, bytes); !error.empty()) {
-      std::cerr << "cannot read " << pdfPath << ": " << error << '\n';
+    const MappedFile file(pdfPath);
+    if (!file.error().empty()) {
+      std::cerr << "cannot read " << pdfPath << ": " << file.error() << '\n';
       return kWorkerCannotRead;
     }
-    return writeAll(reportOut.get(), inspectPdf(bytes, rules).toJson() + "\n") ? 0 : 1;
+    return writeAll(reportOut.get(), inspectPdf(file.bytes(), rules).toJson() + "\n") ? 0 : 1;
   } catch (const std::bad_alloc&) {
     return kWorkerOutOfMemory;
   }
