@@ -3,7 +3,6 @@
 #include <poll.h>
 #include <poppler/cpp/poppler-document.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -19,8 +18,7 @@
 #include <vector>
 
 #include "preflight/Inspector.h"
-
-extern char** environ;
+#include "preflight/Spawn.h"
 
 namespace confpress::preflight {
 
@@ -219,26 +217,9 @@ pid_t ForkServer::serverPid() const {
 
 void ForkServer::start() {
   auto [ours, theirs] = seqpacketPair();
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, theirs.get(), STDIN_FILENO);
-  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t none, all;
-  sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &all);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  std::string args[] = {"confpress", "preflight", "--fork-server"};
-  char* argv[] = {args[0].data(), args[1].data(), args[2].data(), nullptr};
-  pid_t pid = 0;
-  const int rc = ::posix_spawn(&pid, binary_.c_str(), &actions, &attr, argv, environ);
-  posix_spawnattr_destroy(&attr);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0)
-    throw std::system_error(rc, std::generic_category(), "preflight fork server: cannot start " + binary_);
+  const int streams[3] = {theirs.get(), -1, -1};  // its stdout and stderr are ours
+  const pid_t pid =
+      spawnHelper(binary_, {"confpress", "preflight", "--fork-server"}, streams, "preflight fork server");
   theirs.reset();  // so that a server that exits at once is seen at once
   pid_ = pid;
   control_ = std::move(ours);

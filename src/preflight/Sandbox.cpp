@@ -1,18 +1,11 @@
 // Preflight in a worker process: the supervising side (spawn, feed, read with a deadline, memory guard,
-// reap, classify the ending) and the worker side (resource limits, protocol on stdin/stdout).
-//
-// Why posix_spawn and not Poco::Process::launch: Poco 1.11 forks, which copies the page tables of a
-// large multi-threaded server and then closes every possible descriptor one by one in the child; its
-// pipes are not close-on-exec, so during concurrent launches another thread's worker could inherit our
-// pipe and keep it open; and it offers no timed wait. glibc's posix_spawn uses a vfork-style clone, takes
-// close-on-exec pipes plus closefrom(3) for the child, and gives us the pid to poll(), kill() and
-// waitpid() on our own deadline.
+// reap, classify the ending) and the worker side (resource limits, protocol on stdin/stdout). How the
+// worker process is started: preflight/Spawn.h.
 #include "preflight/Sandbox.h"
 
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -39,8 +32,7 @@
 #include "core/Fd.h"
 #include "preflight/ForkServer.h"
 #include "preflight/Inspector.h"
-
-extern char** environ;
+#include "preflight/Spawn.h"
 
 namespace confpress::preflight {
 
@@ -186,41 +178,12 @@ struct WorkerRun {
 
 Child spawnWorker(const std::string& pdfPath, const SandboxOptions& options, Channel& in, Channel& out,
                   Channel& err) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in.child.get(), STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, out.child.get(), STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, err.child.get(), STDERR_FILENO);
-  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-  // The worker must get SIGXCPU and default handling whatever the calling thread blocks or ignores.
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t none, all;
-  sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &all);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-  std::vector<std::string> args = {"confpress",
-                                   "preflight",
-                                   "--worker",
-                                   "--max-seconds",
-                                   std::to_string(options.timeLimitSeconds),
-                                   "--max-mb",
-                                   std::to_string(options.memoryLimitMb),
-                                   pdfPath};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  const int rc = ::posix_spawn(&pid, options.workerBinary.c_str(), &actions, &attr, argv.data(), environ);
-  posix_spawnattr_destroy(&attr);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0)
-    throw std::system_error(rc, std::generic_category(),
-                            "preflight: cannot start the worker " + options.workerBinary);
-  return Child(pid);
+  const int streams[3] = {in.child.get(), out.child.get(), err.child.get()};
+  return Child(spawnHelper(
+      options.workerBinary,
+      {"confpress", "preflight", "--worker", "--max-seconds", std::to_string(options.timeLimitSeconds),
+       "--max-mb", std::to_string(options.memoryLimitMb), pdfPath},
+      streams, "preflight: the worker"));
 }
 
 /// Appends what is readable on `fd` to `into` (at most `cap` bytes kept); resets `fd` at end of file.
