@@ -13,6 +13,9 @@ inline std::unique_ptr<app::Runtime> makeRuntime(const TempDir& dir) {
   config.databaseUrl = "sqlite:" + dir.file("test.db");
   config.dataDir = dir.file("data");
   config.preflight.workerBinary = CONFPRESS_BINARY;  // uploads are checked by `confpress preflight --worker`
+  // Generous: sanitizer builds on a loaded machine check a page slowly. The limits themselves are tested
+  // in tests/preflight with their own options.
+  config.preflight.timeLimitSeconds = 60;
   auto runtime = std::make_unique<app::Runtime>(config);
   runtime->migrate();
   return runtime;

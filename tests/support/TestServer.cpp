@@ -39,6 +39,9 @@ TestServer::TestServer() {
   config.databaseUrl = "sqlite:" + dir.file("test.db");
   config.dataDir = dir.file("data");
   config.preflight.workerBinary = CONFPRESS_BINARY;  // uploads are checked by `confpress preflight --worker`
+  // Generous: sanitizer builds on a loaded machine check a page slowly. The limits themselves are tested
+  // in tests/preflight with their own options.
+  config.preflight.timeLimitSeconds = 60;
   config.server.port = 0;
   config.server.threads = 8;
   config.server.accessLog = false;
