@@ -23,7 +23,7 @@ namespace {
 using namespace confpress::preflight;
 using Clock = std::chrono::steady_clock;
 
-SandboxOptions limits(int seconds = 10) {
+SandboxOptions limits(int seconds = 60) {  // generous unless a test is about the limit
   SandboxOptions options;
   options.workerBinary = CONFPRESS_BINARY;
   options.timeLimitSeconds = seconds;
