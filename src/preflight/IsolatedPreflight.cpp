@@ -10,6 +10,23 @@
 
 namespace confpress::preflight {
 
+void IsolatedPreflight::FifoSlots::acquire() {
+  std::unique_lock lock(mutex_);
+  const uint64_t ticket = nextTicket_++;
+  changed_.wait(lock, [&] { return ticket == serving_ && free_ > 0; });
+  ++serving_;
+  --free_;
+  changed_.notify_all();  // the next ticket may take another free slot
+}
+
+void IsolatedPreflight::FifoSlots::release() {
+  {
+    std::lock_guard lock(mutex_);
+    ++free_;
+  }
+  changed_.notify_all();
+}
+
 IsolatedPreflight::Shared::Shared(int count) : slots(count) {}
 IsolatedPreflight::Shared::~Shared() = default;
 
@@ -39,7 +56,7 @@ ForkServer* IsolatedPreflight::forkServer() const {
 Report IsolatedPreflight::operator()(const std::string& pdfPath, const Rules& rules) const {
   shared_->slots.acquire();
   struct Release {
-    std::counting_semaphore<>& slots;
+    FifoSlots& slots;
     ~Release() { slots.release(); }
   } release{shared_->slots};
   if (ForkServer* server = forkServer()) {

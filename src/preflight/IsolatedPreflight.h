@@ -3,9 +3,10 @@
 // first upload, restarted if it dies; a freshly spawned worker when it cannot be started), with at most N
 // workers at once, so that a burst of uploads queues for the CPUs instead of starting one process (and up
 // to its memory limit) per request.
+#include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
-#include <semaphore>
 #include <string>
 
 #include "preflight/Report.h"
@@ -30,11 +31,26 @@ class IsolatedPreflight {
   /// The running fork server, started on first use; null when it cannot be started.
   ForkServer* forkServer() const;
 
+  /// Worker slots handed out first come, first served (a semaphore is not fair: under a burst of uploads
+  /// some waited many times longer than the rest).
+  class FifoSlots {
+   public:
+    explicit FifoSlots(int count) : free_(count) {}
+    void acquire();
+    void release();
+
+   private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    int free_;
+    uint64_t nextTicket_ = 0, serving_ = 0;
+  };
+
   /// Shared by copies of this object (it is stored in a std::function): slots and the fork server.
   struct Shared {
     explicit Shared(int slots);
     ~Shared();  // where ForkServer is complete
-    std::counting_semaphore<> slots;
+    FifoSlots slots;
     std::mutex mutex;
     std::unique_ptr<ForkServer> forkServer;
     bool forkServerFailed = false;
