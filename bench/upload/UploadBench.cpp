@@ -20,6 +20,7 @@
 #include "app/Runtime.h"
 #include "support/MiniPdf.h"
 #include "support/TempDir.h"
+#include "support/TestRuntime.h"
 #include "web/HttpServer.h"
 
 using namespace confpress;
@@ -62,10 +63,8 @@ int main(int argc, char** argv) {
   const int megabytes = option(argc, argv, "mb", 2), pages = option(argc, argv, "pages", 10);
 
   cptest::TempDir dir;
-  app::Config config;
-  config.databaseUrl = "sqlite:" + dir.file("bench.db");
-  config.dataDir = dir.file("data");
-  config.preflight.workerBinary = CONFPRESS_BINARY;  // uploads are checked by `confpress preflight --worker`
+  app::Config config = cptest::testConfig(dir);
+  config.preflight.timeLimitSeconds = preflight::SandboxOptions{}.timeLimitSeconds;  // production's limit
   config.server.port = 0;
   config.server.threads = 32;
   config.server.accessLog = false;

@@ -8,7 +8,9 @@
 namespace cptest {
 using namespace confpress;
 
-inline std::unique_ptr<app::Runtime> makeRuntime(const TempDir& dir) {
+/// The configuration of every test runtime: a fresh database and file store in `dir`, uploads checked by
+/// the confpress binary's preflight workers.
+inline app::Config testConfig(const TempDir& dir) {
   app::Config config;
   config.databaseUrl = "sqlite:" + dir.file("test.db");
   config.dataDir = dir.file("data");
@@ -16,7 +18,11 @@ inline std::unique_ptr<app::Runtime> makeRuntime(const TempDir& dir) {
   // Generous: sanitizer builds on a loaded machine check a page slowly. The limits themselves are tested
   // in tests/preflight with their own options.
   config.preflight.timeLimitSeconds = 60;
-  auto runtime = std::make_unique<app::Runtime>(config);
+  return config;
+}
+
+inline std::unique_ptr<app::Runtime> makeRuntime(const TempDir& dir) {
+  auto runtime = std::make_unique<app::Runtime>(testConfig(dir));
   runtime->migrate();
   return runtime;
 }

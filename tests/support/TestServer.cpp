@@ -1,5 +1,7 @@
 #include "support/TestServer.h"
 
+#include "support/TestRuntime.h"
+
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -35,13 +37,7 @@ std::string HttpResult::errorField() const {
 }
 
 TestServer::TestServer() {
-  app::Config config;
-  config.databaseUrl = "sqlite:" + dir.file("test.db");
-  config.dataDir = dir.file("data");
-  config.preflight.workerBinary = CONFPRESS_BINARY;  // uploads are checked by `confpress preflight --worker`
-  // Generous: sanitizer builds on a loaded machine check a page slowly. The limits themselves are tested
-  // in tests/preflight with their own options.
-  config.preflight.timeLimitSeconds = 60;
+  app::Config config = testConfig(dir);
   config.server.port = 0;
   config.server.threads = 8;
   config.server.accessLog = false;
