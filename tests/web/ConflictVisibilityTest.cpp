@@ -1,7 +1,7 @@
 // The conflict rule over every route of the server: a conflicted person never sees the paper, whatever
 // the route. The test walks web::allRoutes() (so a route added later is covered without editing this
 // file; a new kind of route parameter makes it fail until it is given a value here) and sends each route to
-// five conflicted people: committee members conflicted by the authors' declaration, by their own
+// four conflicted people: committee members conflicted by the authors' declaration, by their own
 // declaration and by a pending detection, and a chair conflicted by a pending detection. No answer may
 // contain the paper's marker, every GET of the paper itself is 404 and nothing else succeeds on it, while
 // an unconflicted chair gets every GET of the paper and sees it in the lists.
