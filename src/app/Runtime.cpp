@@ -1,6 +1,5 @@
 #include "app/Runtime.h"
 
-#include "preflight/IsolatedPreflight.h"
 #include "store/Migrator.h"
 
 namespace confpress::app {
@@ -13,8 +12,13 @@ Runtime::Runtime(Config cfg)
       accounts(db, templates),
       sessions(db, throttle),
       conferences(db),
-      submissions(db, files, templates,
-                  preflight::IsolatedPreflight(config.preflight, config.preflightWorkers)) {}
+      preflight(config.preflight, config.preflightWorkers),
+      submissions(db, files, templates, preflight),
+      committee(db, templates),
+      profiles(db, files, preflight),
+      conflicts(db),
+      bids(db),
+      affinities(db) {}
 
 int Runtime::migrate() {
   return static_cast<int>(store::Migrator(db, config.migrationsDir()).migrate().size());
@@ -23,7 +27,9 @@ int Runtime::migrate() {
 web::Services Runtime::webServices(const std::string& serverUrl) {
   const std::string publicUrl = config.publicUrl.empty() ? serverUrl : config.publicUrl;
   submissions.setPublicUrl(publicUrl);
-  return web::Services{db, templates, accounts, sessions, conferences, submissions, publicUrl, web::Limits{}};
+  committee.setPublicUrl(publicUrl);
+  return web::Services{db,       templates, accounts, sessions,   conferences, submissions,  committee,
+                       profiles, conflicts, bids,     affinities, publicUrl,   web::Limits{}};
 }
 
 }  // namespace confpress::app

@@ -7,8 +7,14 @@
 #include "auth/AccountService.h"
 #include "auth/SessionService.h"
 #include "auth/SignInThrottle.h"
+#include "committee/AffinityService.h"
+#include "committee/BidService.h"
+#include "committee/CommitteeService.h"
+#include "committee/ConflictService.h"
+#include "committee/ReviewerProfileService.h"
 #include "conference/ConferenceService.h"
 #include "files/FileStore.h"
+#include "preflight/IsolatedPreflight.h"
 #include "render/TemplateLibrary.h"
 #include "store/Database.h"
 #include "submission/SubmissionService.h"
@@ -34,7 +40,15 @@ class Runtime {
   auth::AccountService accounts;
   auth::SessionService sessions;
   conference::ConferenceService conferences;
+  /// Checks uploads in sandboxed workers; shared (fork server, worker slots) by every service that reads
+  /// PDFs.
+  preflight::IsolatedPreflight preflight;
   submission::SubmissionService submissions;
+  committee::CommitteeService committee;
+  committee::ReviewerProfileService profiles;
+  committee::ConflictService conflicts;
+  committee::BidService bids;
+  committee::AffinityService affinities;
 };
 
 }  // namespace confpress::app

@@ -4,6 +4,7 @@
 #include "app/Command.h"
 #include "app/Commands.h"
 #include "app/Runtime.h"
+#include "sample/SampleCommittee.h"
 #include "sample/SampleLoader.h"
 #include "sample/SampleSubmissions.h"
 
@@ -39,6 +40,11 @@ class SampleCommand : public Command<Poco::Util::Application> {
     else
       std::cout << "submissions: " << papers.created << " papers with generated PDFs (" << papers.withWarnings
                 << " with preflight warnings, " << papers.withdrawn << " withdrawn)\n";
+    sample::CommitteeSummary committee =
+        sample::loadSampleCommittee(runtime.db, config.samplesDir() + "/binhduong", s.conferenceSlug);
+    std::cout << "committee: " << committee.members << " members with profiles, " << committee.conflicts
+              << " conflicts of interest (" << committee.detection.created << " new), "
+              << committee.affinity.pairs << " affinities, " << committee.bids << " new bids\n";
     return 0;
   }
 };

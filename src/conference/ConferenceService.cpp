@@ -15,6 +15,7 @@
 #include "core/Time.h"
 #include "preflight/Rules.h"
 #include "store/AuditLog.h"
+#include "store/CommitteeRepository.h"
 #include "store/PeopleRepository.h"
 #include "text/Collation.h"
 #include "text/Unicode.h"
@@ -201,6 +202,35 @@ void apply(const ConferenceInput& in, store::ConferenceRecord& c) {
     applyDeadlines(in.deadlines.value_or(std::map<std::string, std::string>{}), rezone, c);
 }
 
+// A committee role granted directly makes the person a member who accepted (the role is what an accepted
+// invitation grants); see committee::CommitteeService.
+void joinCommittee(Poco::Data::Session& s, int64_t conferenceId, int64_t personId, const std::string& role,
+                   const auth::Principal& who) {
+  store::CommitteeRepository committee(s);
+  const auto existing = committee.find(conferenceId, personId);
+  store::CommitteeMemberRecord m = existing.value_or(store::CommitteeMemberRecord{});
+  m.conferenceId = conferenceId;
+  m.personId = personId;
+  if (m.status != "accepted") {
+    m.status = "accepted";
+    m.invitedBy = who.personId;
+    m.invitedAt = m.invitedAt.value_or(nowUtc());
+    m.respondedAt = nowUtc();
+  }
+  if (role == "senior_pc" || !existing) m.role = role;
+  committee.upsert(m);
+}
+
+// Without any committee role left, the member is out of the committee (recorded as declined).
+void leaveCommittee(Poco::Data::Session& s, int64_t conferenceId, int64_t personId) {
+  const auto roles = store::ConferenceRepository(s).rolesOf(conferenceId, personId);
+  if (std::find(roles.begin(), roles.end(), "pc") != roles.end() ||
+      std::find(roles.begin(), roles.end(), "senior_pc") != roles.end())
+    return;
+  store::CommitteeRepository committee(s);
+  if (committee.find(conferenceId, personId)) committee.setStatus(conferenceId, personId, "declined");
+}
+
 std::string summary(const store::ConferenceRecord& c) {
   return store::auditDetail(
       {{"slug", c.slug}, {"title", c.title}, {"topics", std::to_string(c.topics.size())}});
@@ -299,6 +329,7 @@ void ConferenceService::grantRole(const std::string& slug, const RoleGrant& gran
       person = p;
     }
     repo.grantRole(c->id, person->id, grant.role, who.personId);
+    if (grant.role == "pc" || grant.role == "senior_pc") joinCommittee(s, c->id, person->id, grant.role, who);
     store::appendAudit(s, {who.personId, origin.ip, "role.grant", "person", std::to_string(person->id), c->id,
                            store::auditDetail({{"role", grant.role}, {"email", email}})});
   });
@@ -318,6 +349,7 @@ void ConferenceService::revokeRole(const std::string& slug, const std::string& r
     auto person = store::PeopleRepository(s).findPersonByEmail(email);
     if (!person || !repo.revokeRole(c->id, person->id, role))
       throw NotFound(email + " does not hold the role " + role + " in " + slug);
+    if (role == "pc" || role == "senior_pc") leaveCommittee(s, c->id, person->id);
     store::appendAudit(s, {who.personId, origin.ip, "role.revoke", "person", std::to_string(person->id),
                            c->id, store::auditDetail({{"role", role}, {"email", email}})});
   });

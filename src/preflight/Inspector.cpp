@@ -234,6 +234,22 @@ void checkAnonymity(const poppler::document& doc, const std::vector<PageFacts>& 
     report.add(std::move(p));
 }
 
+// The pages' text, blank-line separated, cut at `limit` bytes on a character boundary.
+std::string extractedText(const std::vector<PageFacts>& pages, size_t limit) {
+  std::string out;
+  for (const PageFacts& p : pages) {
+    if (out.size() >= limit) break;
+    if (!out.empty()) out += "\n\n";
+    out += p.text;
+  }
+  if (out.size() > limit) {
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return out;
+}
+
 void checkContent(std::string_view bytes, int qpdfPages, const Rules& rules, Report& report) {
   silencePoppler();
   // poppler reads `bytes` in place; they outlive `doc`.
@@ -271,6 +287,7 @@ void checkContent(std::string_view bytes, int qpdfPages, const Rules& rules, Rep
   checkText(pages, rules, report);
   checkMargins(pages, rules, report);
   if (rules.doubleBlind) checkAnonymity(*doc, pages, rules, report);
+  if (rules.extractTextBytes > 0) report.text = extractedText(pages, rules.extractTextBytes);
 }
 
 }  // namespace

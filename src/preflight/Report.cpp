@@ -51,6 +51,7 @@ std::string Report::toJson() const {
     list.add(item);
   }
   o.set("problems", list);
+  if (!text.empty()) o.set("text", wellFormed(text));
   std::ostringstream out;
   o.stringify(out);
   return out.str();
@@ -66,6 +67,7 @@ Report Report::fromJson(const std::string& json) {
       throw std::runtime_error("no status or no problems");
     r.pages = o->optValue<int>("pages", 0);
     r.paperSize = o->optValue<std::string>("paper_size", "");
+    r.text = o->optValue<std::string>("text", "");
     for (unsigned i = 0; i < list->size(); ++i) {
       const auto p = list->getObject(i);
       if (!p) throw std::runtime_error("a problem that is not an object");

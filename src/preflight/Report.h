@@ -18,6 +18,7 @@ struct Report {
   int pages = 0;
   std::string paperSize;  // "A4", "Letter" or "W×H mm"; "" when unknown
   std::vector<Problem> problems;
+  std::string text;  // the extracted text, only when Rules::extractTextBytes asked for it
 
   bool hasErrors() const { return status == "error"; }
   /// Adds a problem (unless its severity is "off") and raises the status.

@@ -59,6 +59,7 @@ std::string Rules::toJson() const {
   Poco::JSON::Object severities;
   for (const auto& [code, level] : severity) severities.set(code, level);
   o.set("severity", severities);
+  if (extractTextBytes > 0) o.set("extract_text_bytes", static_cast<Poco::UInt64>(extractTextBytes));
   std::ostringstream out;
   o.stringify(out);
   return out.str();
@@ -86,6 +87,7 @@ Rules Rules::fromJson(const std::string& json) {
     }
   if (auto severities = o->getObject("severity"))
     for (const auto& [code, level] : *severities) r.severity[code] = level.toString();
+  r.extractTextBytes = static_cast<size_t>(o->optValue<Poco::UInt64>("extract_text_bytes", 0));
   return r;
 }
 

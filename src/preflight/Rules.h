@@ -27,6 +27,9 @@ struct Rules {
   /// Severity per problem code ("error", "warning" or "off"), overriding the defaults of
   /// defaultSeverities().
   std::map<std::string, std::string> severity;
+  /// When above zero, the report carries the text of the pages (in order, pages separated by a blank
+  /// line), cut at this many bytes on a character boundary: reviewers' past papers use it.
+  size_t extractTextBytes = 0;
 
   /// The severity of `code` under these rules.
   std::string severityOf(const std::string& code) const;

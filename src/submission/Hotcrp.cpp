@@ -15,6 +15,7 @@
 #include "core/Errors.h"
 #include "core/Time.h"
 #include "store/AuditLog.h"
+#include "submission/PaperVisibility.h"
 #include "submission/Validation.h"
 
 namespace confpress::submission {
@@ -280,11 +281,15 @@ std::pair<int, int> SubmissionService::importHotcrp(const std::string& slug, con
     stored.push_back(paper.pdf ? std::optional<files::StoredFile>(files_.put(*paper.pdf)) : std::nullopt);
   return db_.transaction([&](Poco::Data::Session& s) {
     store::SubmissionRepository repo(s);
+    const PaperVisibility visibility(s, c, who);
     int created = 0, updated = 0;
     for (size_t i = 0; i < records.size(); ++i) {
       store::SubmissionRecord& r = records[i];
       linkAuthors(s, c, r, who);
       auto existing = repo.findByExternalId(c.id, *r.externalId);
+      if (existing && !visibility.sees(*existing))
+        throw NotFound("papers[" + std::to_string(i) + "]: paper " + std::to_string(papers[i].pid) +
+                       " cannot be updated by you (a conflict of interest)");
       if (existing) {
         r.id = existing->id;
         repo.updateMetadata(r);

@@ -13,6 +13,7 @@
 #include "store/AuditLog.h"
 #include "store/Outbox.h"
 #include "store/PeopleRepository.h"
+#include "submission/PaperVisibility.h"
 #include "submission/Validation.h"
 #include "text/Unicode.h"
 
@@ -45,6 +46,17 @@ bool isAuthorOf(const store::SubmissionRecord& sub, const auth::Principal& who) 
   return std::any_of(sub.authors.begin(), sub.authors.end(), [&](const store::SubmissionAuthor& a) {
     return (a.personId && *a.personId == who.personId) || a.email == who.email;
   });
+}
+
+// Removes what a committee member does not see: the authors' declared conflicts and the preflight report
+// always (it may quote the authors' names), the authors themselves under double-blind review.
+void redactForCommittee(const store::ConferenceRecord& c, SubmissionView& v) {
+  v.submission.declaredConflicts.clear();
+  if (v.submission.current) v.submission.current->preflightJson = "{}";
+  if (!policy::maySeeAuthors(v.access, c.rules.blind)) {
+    v.submission.authors.clear();
+    v.authorsHidden = true;
+  }
 }
 
 std::string deadlineLabel(const std::string& kind) {
@@ -107,28 +119,35 @@ preflight::Rules SubmissionService::preflightRules(const store::ConferenceRecord
   return r;
 }
 
-SubmissionView SubmissionService::view(Poco::Data::Session& s, const store::ConferenceRecord& c,
-                                       store::SubmissionRecord sub, const auth::Principal& who) {
+SubmissionView SubmissionService::view(const store::ConferenceRecord& c, store::SubmissionRecord sub,
+                                       const PaperVisibility& visibility) {
   SubmissionView v;
-  const policy::ConferenceStanding standing = standingIn(s, c, who);
-  v.isChair = standing.isChairOrAdmin();
-  v.isAuthor = isAuthorOf(sub, who);
+  v.access = visibility.access(sub);
+  v.isChair = v.access == policy::PaperAccess::Chair;
+  v.isAuthor = v.access == policy::PaperAccess::Author;
   v.deadline = editDeadline(c, sub);
   v.deadlinePassed = conference::hasPassed(v.deadline, nowUtc());
-  v.mayEdit = policy::mayChangeSubmission(standing, v.isAuthor, v.deadlinePassed, sub.status);
+  v.mayEdit = policy::mayChangeSubmission(v.access, v.deadlinePassed, sub.status);
   v.maySubmit = v.mayEdit && sub.status == "draft" && sub.current.has_value();
-  v.mayWithdraw = policy::mayWithdrawSubmission(standing, v.isAuthor, sub.status);
+  v.mayWithdraw = policy::mayWithdrawSubmission(v.access, sub.status);
   v.conference = c;
   v.submission = std::move(sub);
+  if (v.access == policy::PaperAccess::Committee) redactForCommittee(c, v);
   return v;
+}
+
+SubmissionView SubmissionService::view(Poco::Data::Session& s, const store::ConferenceRecord& c,
+                                       store::SubmissionRecord sub, const auth::Principal& who) {
+  return view(c, std::move(sub), PaperVisibility(s, c, who));
 }
 
 SubmissionView SubmissionService::visible(Poco::Data::Session& s, const store::ConferenceRecord& c,
                                           int64_t number, const auth::Principal& who) {
   auto sub = store::SubmissionRepository(s).find(c.id, number);
-  if (!sub || !policy::maySeeSubmission(standingIn(s, c, who), isAuthorOf(*sub, who)))
+  PaperVisibility visibility(s, c, who);
+  if (!sub || !visibility.sees(*sub))
     throw NotFound("no submission #" + std::to_string(number) + " in " + c.slug);
-  return view(s, c, std::move(*sub), who);
+  return view(c, std::move(*sub), visibility);
 }
 
 // Refuses a change the caller may not make, naming the reason.
@@ -252,8 +271,7 @@ SubmissionView SubmissionService::extendDeadline(const std::string& slug, int64_
   return db_.transaction([&](Poco::Data::Session& s) {
     const store::ConferenceRecord c = loadConference(s, slug);
     SubmissionView v = visible(s, c, number, who);
-    if (!policy::mayExtendDeadline(standingIn(s, c, who)))
-      throw Forbidden("only the chairs extend a paper's deadline");
+    if (!policy::mayExtendDeadline(v.access)) throw Forbidden("only the chairs extend a paper's deadline");
     const std::string written = text::cleanLine(until, "until");
     std::optional<std::string> at;
     if (!written.empty()) at = conference::parseDeadline(written, c.timezone, "until");
@@ -272,14 +290,16 @@ std::vector<SubmissionView> SubmissionService::list(const std::string& slug,
                                                     const auth::Principal& who) {
   Poco::Data::Session s = db_.session();
   const store::ConferenceRecord c = loadConference(s, slug);
+  const PaperVisibility visibility(s, c, who);
   store::SubmissionFilter f = filter;
-  if (!policy::mayListAllSubmissions(standingIn(s, c, who))) {
+  const policy::ConferenceStanding& standing = visibility.standing();
+  if (!standing.isChairOrAdmin() && !standing.isCommitteeMember()) {
     f.authorPersonId = who.personId;
     f.authorEmail = who.email;
   }
   std::vector<SubmissionView> out;
   for (auto& sub : store::SubmissionRepository(s).list(c.id, f))
-    out.push_back(view(s, c, std::move(sub), who));
+    if (visibility.sees(sub)) out.push_back(view(c, std::move(sub), visibility));
   return out;
 }
 
@@ -301,11 +321,13 @@ UploadOutcome SubmissionService::uploadPdf(const std::string& slug, int64_t numb
                                            const std::string& rawFileName, const auth::Principal& who,
                                            const auth::Origin& origin) {
   preflight::Rules rules;
+  int64_t submissionId = 0;
   {
     Poco::Data::Session s = db_.session();
     const store::ConferenceRecord c = loadConference(s, slug);
     SubmissionView v = visible(s, c, number, who);
     requireChange(v);
+    submissionId = v.submission.id;
     if (bytes.size() > (static_cast<size_t>(c.rules.maxPdfMb) << 20))
       throw Error(ErrorKind::PayloadTooLarge, "too_large",
                   "the PDF is larger than " + std::to_string(c.rules.maxPdfMb) + " MB", "pdf");
@@ -324,7 +346,7 @@ UploadOutcome SubmissionService::uploadPdf(const std::string& slug, int64_t numb
     db_.transaction([&](Poco::Data::Session& s) {
       const store::ConferenceRecord c = loadConference(s, slug);
       store::appendAudit(s, {who.personId, origin.ip, "submission.upload_refused", "submission",
-                             std::to_string(number), c.id, reportJson(report)});
+                             std::to_string(submissionId), c.id, reportJson(report)});
     });
     throw PreflightRefused(std::move(report));
   }
@@ -364,6 +386,9 @@ std::vector<store::VersionRecord> SubmissionService::versions(const std::string&
                                                               const auth::Principal& who) {
   Poco::Data::Session s = db_.session();
   SubmissionView v = visible(s, loadConference(s, slug), number, who);
+  if (!policy::maySeeSubmissionHistory(v.access))
+    throw Forbidden("only the authors and the chairs see the versions of submission #" +
+                    std::to_string(number));
   return store::SubmissionRepository(s).versions(v.submission.id, "submission");
 }
 
@@ -371,6 +396,9 @@ PdfFile SubmissionService::pdf(const std::string& slug, int64_t number, std::opt
                                const auth::Principal& who) {
   Poco::Data::Session s = db_.session();
   SubmissionView v = visible(s, loadConference(s, slug), number, who);
+  if (versionId && !policy::maySeeSubmissionHistory(v.access))
+    throw Forbidden("only the authors and the chairs see earlier versions of submission #" +
+                    std::to_string(number));
   std::optional<store::VersionRecord> version =
       versionId ? store::SubmissionRepository(s).findVersion(v.submission.id, *versionId)
                 : v.submission.current;

@@ -41,13 +41,17 @@ struct SubmissionInput {
 /// Runs preflight on a staged file (in a sandboxed process in production, in-process in some tests).
 using PreflightRunner = std::function<preflight::Report(const std::string& pdfPath, const preflight::Rules&)>;
 
-/// A submission as one caller sees it, with what that caller may do next.
+/// A submission as one caller sees it, with what that caller may do next. What the caller's capacity does
+/// not allow (see policy::PaperAccess) is already removed from `submission`: committee members get no
+/// declared conflicts, no preflight report and, under double-blind review, no authors.
 struct SubmissionView {
   store::ConferenceRecord conference;
   store::SubmissionRecord submission;
-  bool isChair = false;
+  policy::PaperAccess access = policy::PaperAccess::None;
+  bool isChair = false;  // sees it as a chair (a chair who is conflicted or an author does not)
   bool isAuthor = false;
-  std::string deadline;  // the instant edits close for this paper (UTC; "" when open-ended)
+  bool authorsHidden = false;  // the authors were removed (double-blind, committee capacity)
+  std::string deadline;        // the instant edits close for this paper (UTC; "" when open-ended)
   bool deadlinePassed = false;
   bool mayEdit = false;
   bool maySubmit = false;
@@ -75,6 +79,8 @@ struct PdfFile {
   int64_t size = 0;
   std::string sha256;
 };
+
+class PaperVisibility;
 
 class SubmissionService {
  public:
@@ -132,6 +138,8 @@ class SubmissionService {
  private:
   SubmissionView view(Poco::Data::Session& s, const store::ConferenceRecord& c, store::SubmissionRecord sub,
                       const auth::Principal& who);
+  SubmissionView view(const store::ConferenceRecord& c, store::SubmissionRecord sub,
+                      const PaperVisibility& visibility);
   SubmissionView visible(Poco::Data::Session& s, const store::ConferenceRecord& c, int64_t id,
                          const auth::Principal& who);
   void notify(Poco::Data::Session& s, const SubmissionView& v, const std::string& templateName,

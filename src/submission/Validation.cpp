@@ -21,16 +21,6 @@ std::string tooLong(const std::string& field, size_t limit) {
   return field + " is longer than " + std::to_string(limit) + " characters";
 }
 
-int64_t resolveTopic(const std::string& raw, const store::ConferenceRecord& c, const std::string& field) {
-  const std::string wanted = text::foldForMatch(text::cleanLine(raw, field));
-  for (const auto& t : c.topics) {
-    if (std::to_string(t.id) == raw) return t.id;
-    if (text::foldForMatch(t.name) == wanted || (!t.nameEn.empty() && text::foldForMatch(t.nameEn) == wanted))
-      return t.id;
-  }
-  throw ValidationError(field, "unknown_topic", field + ": '" + raw + "' is not a topic of this conference");
-}
-
 store::SubmissionAuthor checkAuthor(const AuthorInput& in, const store::ConferenceRecord& c,
                                     const std::string& p) {
   store::SubmissionAuthor a;
@@ -52,6 +42,16 @@ store::SubmissionAuthor checkAuthor(const AuthorInput& in, const store::Conferen
 }
 
 }  // namespace
+
+int64_t resolveTopic(const std::string& raw, const store::ConferenceRecord& c, const std::string& field) {
+  const std::string wanted = text::foldForMatch(text::cleanLine(raw, field));
+  for (const auto& t : c.topics) {
+    if (std::to_string(t.id) == raw) return t.id;
+    if (text::foldForMatch(t.name) == wanted || (!t.nameEn.empty() && text::foldForMatch(t.nameEn) == wanted))
+      return t.id;
+  }
+  throw ValidationError(field, "unknown_topic", field + ": '" + raw + "' is not a topic of this conference");
+}
 
 store::SubmissionRecord validateMetadata(const SubmissionInput& in, const store::ConferenceRecord& c,
                                          const MetadataLimits& limits) {

@@ -17,6 +17,11 @@ struct MetadataLimits {
   size_t declaredConflicts = 200;
 };
 
+/// A topic of the conference named by `raw`: its id, its name or its English name, compared without case
+/// and diacritics. ValidationError "unknown_topic" naming `field` otherwise.
+int64_t resolveTopic(const std::string& raw, const store::ConferenceRecord& conference,
+                     const std::string& field);
+
 /// The metadata of `input` as it will be stored (authors without person ids yet).
 store::SubmissionRecord validateMetadata(const SubmissionInput& input,
                                          const store::ConferenceRecord& conference,

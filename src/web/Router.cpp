@@ -51,4 +51,14 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
   return result;
 }
 
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Route& route : routes_) {
+    std::string pattern;
+    for (const std::string& segment : route.segments) pattern += "/" + segment;
+    out.emplace_back(route.method, pattern.empty() ? "/" : pattern);
+  }
+  return out;
+}
+
 }  // namespace confpress::web

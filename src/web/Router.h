@@ -22,6 +22,9 @@ class Router {
   };
   Match match(const std::string& method, const std::string& path) const;
 
+  /// Every route as (method, pattern), in the order added: for tests that must cover all of them.
+  std::vector<std::pair<std::string, std::string>> routes() const;
+
  private:
   struct Route {
     std::string method;

@@ -8,6 +8,9 @@ void addHealthRoutes(Router& router);      // api/HealthApi.cpp
 void addAccountRoutes(Router& router);     // api/AccountsApi.cpp: accounts, session, password reset
 void addConferenceRoutes(Router& router);  // api/ConferencesApi.cpp: conferences, roles, audit
 void addSubmissionRoutes(Router& router);  // api/SubmissionsApi.cpp: submissions, PDFs, versions
+void addCommitteeRoutes(Router& router);   // api/CommitteeApi.cpp: members, invitations, profiles
+void addConflictRoutes(Router& router);    // api/ConflictsApi.cpp: conflicts of interest
+void addBidRoutes(Router& router);         // api/BidsApi.cpp: bids, affinities
 void addAuthPages(Router& router);         // pages/AuthPages.cpp: sign-in/up/out, password reset
 void addSitePages(Router& router);  // pages/SitePages.cpp: home, conference page, language, static files
 void addSubmissionPages(Router& router);  // pages/SubmissionPages.cpp: my submissions, form, paper page
@@ -18,6 +21,9 @@ inline Router allRoutes() {
   addAccountRoutes(router);
   addConferenceRoutes(router);
   addSubmissionRoutes(router);
+  addCommitteeRoutes(router);
+  addConflictRoutes(router);
+  addBidRoutes(router);
   addAuthPages(router);
   addSitePages(router);
   addSubmissionPages(router);

@@ -5,6 +5,11 @@
 
 #include "auth/AccountService.h"
 #include "auth/SessionService.h"
+#include "committee/AffinityService.h"
+#include "committee/BidService.h"
+#include "committee/CommitteeService.h"
+#include "committee/ConflictService.h"
+#include "committee/ReviewerProfileService.h"
 #include "conference/ConferenceService.h"
 #include "render/TemplateLibrary.h"
 #include "store/Database.h"
@@ -25,6 +30,11 @@ struct Services {
   auth::SessionService& sessions;
   conference::ConferenceService& conferences;
   submission::SubmissionService& submissions;
+  committee::CommitteeService& committee;
+  committee::ReviewerProfileService& profiles;
+  committee::ConflictService& conflicts;
+  committee::BidService& bids;
+  committee::AffinityService& affinities;
   std::string publicUrl;  // base of absolute links (e-mails), e.g. http://127.0.0.1:8080
   Limits limits;
 };

@@ -69,11 +69,16 @@ std::vector<std::string> topicNames(const Poco::Dynamic::Var& value, const std::
   auto array = value.extract<Poco::JSON::Array::Ptr>();
   for (unsigned i = 0; i < array->size(); ++i) {
     Poco::Dynamic::Var item = array->get(i);
-    if (item.isString() || item.isInteger())
+    if (item.isString() || item.isInteger()) {
       out.push_back(item.convert<std::string>());
-    else
+    } else if (item.type() == typeid(Poco::JSON::Object::Ptr) &&
+               item.extract<Poco::JSON::Object::Ptr>()->get("id").isInteger()) {
+      out.push_back(
+          item.extract<Poco::JSON::Object::Ptr>()->get("id").convert<std::string>());  // as GET gives it
+    } else {
       throw ValidationError(field + "[" + std::to_string(i) + "]", "invalid_type",
                             "must be a topic name or id");
+    }
   }
   return out;
 }

@@ -16,7 +16,7 @@ int64_t submissionNumber(Exchange& ex);
 /// ?status= and ?topic= (a topic id or name) as a filter; ValidationError naming the parameter.
 store::SubmissionFilter filterFrom(Exchange& ex, const std::string& slug);
 
-/// Topics given as an array of names or ids.
+/// Topics given as an array of names, ids or {id, …} objects (the shape GET returns).
 std::vector<std::string> topicNames(const Poco::Dynamic::Var& value, const std::string& field);
 
 /// The raw PDF body, refused from Content-Length (413, naming the conference's limit) before it is read.

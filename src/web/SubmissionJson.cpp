@@ -72,6 +72,7 @@ Poco::JSON::Object::Ptr toJson(const submission::SubmissionView& v) {
     authors->add(author);
   }
   o->set("authors", authors);
+  o->set("authors_hidden", v.authorsHidden);
   auto conflicts = newArray();
   for (const auto& c : s.declaredConflicts) {
     auto conflict = newObject();

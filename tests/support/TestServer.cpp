@@ -48,6 +48,7 @@ TestServer::TestServer() {
   server_->bind();
   services_->publicUrl = server_->url();
   runtime_->submissions.setPublicUrl(server_->url());
+  runtime_->committee.setPublicUrl(server_->url());
   server_->start();
 }
 

@@ -10,6 +10,7 @@
 #include "auth/Identity.h"
 #include "core/Errors.h"
 #include "store/AuditLog.h"
+#include "submission/PaperVisibility.h"
 #include "web/Exchange.h"
 #include "web/JsonInput.h"
 #include "web/JsonOutput.h"
@@ -194,8 +195,14 @@ void showAudit(Exchange& ex) {
   if (!policy::mayViewCommittee(ex.services.conferences.standing(c.id, who)))
     throw Forbidden("only the chairs of " + c.slug + " read its audit log");
   Poco::Data::Session s = ex.services.db.session();
+  // Entries about a paper the reader is conflicted with are left out, like the paper itself.
+  const submission::PaperVisibility visibility(s, c, who);
   auto list = newArray();
   for (const auto& [at, e] : store::recentAudit(s, c.id, 500)) {
+    if (e.objectType == "submission" && !e.objectId.empty() &&
+        e.objectId.find_first_not_of("0123456789") == std::string::npos &&
+        visibility.hidesFromChair(std::stoll(e.objectId)))
+      continue;
     auto o = newObject();
     o->set("at", at);
     o->set("actor_id", e.actorId ? Poco::Dynamic::Var(*e.actorId) : Poco::Dynamic::Var());

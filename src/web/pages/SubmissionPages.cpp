@@ -110,6 +110,9 @@ void showEditForm(Exchange& ex) {
   const auth::Principal* who = signedInOrRedirect(ex);
   if (!who) return;
   auto v = ex.services.submissions.get(ex.params["slug"], submissionNumber(ex), *who);
+  if (!v.mayEdit)
+    throw Forbidden("only the authors and the chairs change submission #" +
+                    std::to_string(v.submission.number));
   renderForm(ex, 200, v.conference, inputFrom(v.submission), {}, v.submission.number);
 }
 
@@ -135,7 +138,10 @@ void saveForm(Exchange& ex, std::optional<int64_t> number) {
 void renderPaper(Exchange& ex, int status, const submission::SubmissionView& v, mstch::map extra) {
   mstch::array versions;
   const auth::Principal& who = *ex.principal();
-  for (const auto& version : ex.services.submissions.versions(v.conference.slug, v.submission.number, who)) {
+  const auto history = policy::maySeeSubmissionHistory(v.access)
+                           ? ex.services.submissions.versions(v.conference.slug, v.submission.number, who)
+                           : std::vector<store::VersionRecord>{};
+  for (const auto& version : history) {
     mstch::map row = reportView(ex, preflight::Report::fromJson(version.preflightJson));
     row["id"] = std::to_string(version.id);
     row["uploaded"] = conference::formatInstant(version.uploadedAt, v.conference.timezone, ex.lang());
