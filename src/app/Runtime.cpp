@@ -1,5 +1,8 @@
 #include "app/Runtime.h"
 
+#include <iostream>
+
+#include "assignment/AssignmentJob.h"
 #include "store/Migrator.h"
 
 namespace confpress::app {
@@ -18,18 +21,29 @@ Runtime::Runtime(Config cfg)
       profiles(db, files, preflight),
       conflicts(db),
       bids(db),
-      affinities(db) {}
+      affinities(db),
+      jobs(db, &std::cerr),
+      assignments(db, jobs) {
+  jobs.handle(assignment::kAssignmentJob, [this](const store::JobRecord& job, jobs::JobProgress& progress) {
+    return assignment::runAssignmentJob(db, job, progress);
+  });
+}
 
 int Runtime::migrate() {
   return static_cast<int>(store::Migrator(db, config.migrationsDir()).migrate().size());
 }
 
-web::Services Runtime::webServices(const std::string& serverUrl) {
+std::string Runtime::setServerUrl(const std::string& serverUrl) {
   const std::string publicUrl = config.publicUrl.empty() ? serverUrl : config.publicUrl;
   submissions.setPublicUrl(publicUrl);
   committee.setPublicUrl(publicUrl);
-  return web::Services{db,       templates, accounts, sessions,   conferences, submissions,  committee,
-                       profiles, conflicts, bids,     affinities, publicUrl,   web::Limits{}};
+  return publicUrl;
+}
+
+web::Services Runtime::webServices(const std::string& serverUrl) {
+  const std::string publicUrl = setServerUrl(serverUrl);
+  return web::Services{db,       templates, accounts, sessions,   conferences, submissions, committee,
+                       profiles, conflicts, bids,     affinities, assignments, publicUrl,   web::Limits{}};
 }
 
 }  // namespace confpress::app

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/Config.h"
+#include "assignment/AssignmentService.h"
 #include "auth/AccountService.h"
 #include "auth/SessionService.h"
 #include "auth/SignInThrottle.h"
@@ -14,6 +15,7 @@
 #include "committee/ReviewerProfileService.h"
 #include "conference/ConferenceService.h"
 #include "files/FileStore.h"
+#include "jobs/JobRunner.h"
 #include "preflight/IsolatedPreflight.h"
 #include "render/TemplateLibrary.h"
 #include "store/Database.h"
@@ -31,6 +33,9 @@ class Runtime {
 
   /// The web layer's view; publicUrl defaults to `serverUrl` when the config gives none.
   web::Services webServices(const std::string& serverUrl);
+  /// Links in e-mails point at the configured public URL, or else at `serverUrl` (the address the server
+  /// actually bound, known only after bind()); returns the one chosen.
+  std::string setServerUrl(const std::string& serverUrl);
 
   const Config config;
   store::Database db;
@@ -49,6 +54,9 @@ class Runtime {
   committee::ConflictService conflicts;
   committee::BidService bids;
   committee::AffinityService affinities;
+  /// Runs background jobs (reviewer assignment); `serve` starts it.
+  jobs::JobRunner jobs;
+  assignment::AssignmentService assignments;
 };
 
 }  // namespace confpress::app

@@ -1,6 +1,7 @@
 // confpress serve: migrates the database, then serves the web application and the API, and delivers the
 // mail outbox on a background thread, until SIGINT or SIGTERM: then it stops accepting, lets running
-// requests finish, lets the sender finish the message in hand, and exits.
+// requests finish, lets the sender finish the message in hand, and exits. Background jobs (the reviewer
+// assignment) run on their own thread; a stop lets the job in hand finish.
 #include <Poco/Util/ServerApplication.h>
 
 #include "app/Command.h"
@@ -75,10 +76,8 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
     web::Services services = runtime.webServices("");
     web::HttpServer server(services, config.server);
     server.bind();
-    if (config.publicUrl.empty()) {  // links in e-mails point at the port actually bound
-      services.publicUrl = server.url();
-      runtime.submissions.setPublicUrl(server.url());
-    }
+    services.publicUrl = runtime.setServerUrl(server.url());  // the port actually bound
+    runtime.jobs.start();
     server.start();
     std::cout << "listening on " << server.url() << std::endl;
     if (config.mail.enabled) {
@@ -91,6 +90,7 @@ class ServeCommand : public Command<Poco::Util::ServerApplication> {
     waitForTerminationRequest();
     std::cout << "stopping: letting running requests finish" << std::endl;
     server.stop();
+    runtime.jobs.stop();
     sender.stop();
     std::cout << "stopped" << std::endl;
     return 0;

@@ -7,6 +7,7 @@
 #include "committee/CommitteeSupport.h"
 #include "committee/ConflictDetector.h"
 #include "policy/Policy.h"
+#include "store/AssignmentRepository.h"
 #include "store/BidRepository.h"
 #include "store/CommitteeRepository.h"
 #include "store/ConflictRepository.h"
@@ -41,7 +42,9 @@ AssignmentInput buildAssignmentInput(store::Database& db, const std::string& slu
       out.personIds.push_back(m.personId);
       problem.reviewerIds.push_back(m.email);
       problem.minLoad.push_back(m.minLoad);
-      problem.maxLoad.push_back(m.maxLoad.value_or(static_cast<int>(out.submissionIds.size())));
+      const int noLimit = static_cast<int>(out.submissionIds.size());
+      problem.maxLoad.push_back(
+          m.maxLoad.value_or(options.defaultMaxLoad > 0 ? options.defaultMaxLoad : noLimit));
       const std::string affiliation = normaliseAffiliation(m.affiliation);
       if (affiliation.empty()) {
         problem.affiliation.push_back(-1);
@@ -88,9 +91,10 @@ AssignmentInput buildAssignmentInput(store::Database& db, const std::string& slu
           auto it = score.find({p, r});
           problem.candidates.push_back({p, r, it == score.end() ? 0.0 : it->second});
         }
-    for (const auto& [submission, person] : prefs.fixedAssignments(c.id)) {
-      auto p = paperIndex.find(submission);
-      auto r = reviewerIndex.find(person);
+    for (const auto& a : store::AssignmentRepository(s).list(c.id)) {
+      if (!(a.fixed || a.source == "manual" || a.reviewStarted || options.keepCurrent)) continue;
+      auto p = paperIndex.find(a.submissionId);
+      auto r = reviewerIndex.find(a.personId);
       if (p != paperIndex.end() && r != reviewerIndex.end() && !forbidden.count({p->second, r->second}))
         problem.fixed.push_back({p->second, r->second});
     }

@@ -130,6 +130,11 @@ inline bool mayBid(const ConferenceStanding& s, PaperAccess access, const std::s
          status == "submitted";
 }
 
+/// Chairs and administrators run the assignment, preview and commit it, and assign by hand.
+inline bool mayAssignReviewers(const ConferenceStanding& s) {
+  return s.isChairOrAdmin();
+}
+
 /// A pair the assignment may use: never an author of the paper, never a blocking conflict.
 inline bool mayBeAssigned(const PaperRelation& r) {
   return !r.isAuthor && !r.isConflicted;

@@ -90,17 +90,4 @@ std::vector<AffinityRecord> BidRepository::affinities(int64_t conferenceId) {
   return out;
 }
 
-std::vector<std::pair<int64_t, int64_t>> BidRepository::fixedAssignments(int64_t conferenceId) {
-  Poco::Data::Statement q(s_);
-  q << "SELECT submission_id, person_id FROM assignments WHERE (fixed = 1 OR source = 'manual')"
-       " AND role = 'reviewer' AND submission_id IN ("
-    << kOfConference << ")",
-      bind(static_cast<Poco::Int64>(conferenceId)), now;
-  Poco::Data::RecordSet rs(q);
-  std::vector<std::pair<int64_t, int64_t>> out;
-  for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-    out.emplace_back(integer(rs, "submission_id"), integer(rs, "person_id"));
-  return out;
-}
-
 }  // namespace confpress::store

@@ -39,10 +39,6 @@ class BidRepository {
   std::map<int64_t, double> affinitiesOf(int64_t conferenceId, int64_t personId);
   std::vector<AffinityRecord> affinities(int64_t conferenceId);
 
-  /// Assignments kept by hand (fixed, or entered manually) as (submission id, person id): the assignment
-  /// engine must keep them.
-  std::vector<std::pair<int64_t, int64_t>> fixedAssignments(int64_t conferenceId);
-
  private:
   Poco::Data::Session& s_;
 };

@@ -11,9 +11,11 @@ void addSubmissionRoutes(Router& router);  // api/SubmissionsApi.cpp: submission
 void addCommitteeRoutes(Router& router);   // api/CommitteeApi.cpp: members, invitations, profiles
 void addConflictRoutes(Router& router);    // api/ConflictsApi.cpp: conflicts of interest
 void addBidRoutes(Router& router);         // api/BidsApi.cpp: bids, affinities
+void addAssignmentRoutes(Router& router);  // api/AssignmentApi.cpp: assignment jobs, manual assignment
 void addAuthPages(Router& router);         // pages/AuthPages.cpp: sign-in/up/out, password reset
 void addSitePages(Router& router);  // pages/SitePages.cpp: home, conference page, language, static files
 void addSubmissionPages(Router& router);  // pages/SubmissionPages.cpp: my submissions, form, paper page
+void addAssignmentPages(Router& router);  // pages/AssignmentPages.cpp: run, preview, commit, manual changes
 
 inline Router allRoutes() {
   Router router;
@@ -24,9 +26,11 @@ inline Router allRoutes() {
   addCommitteeRoutes(router);
   addConflictRoutes(router);
   addBidRoutes(router);
+  addAssignmentRoutes(router);
   addAuthPages(router);
   addSitePages(router);
   addSubmissionPages(router);
+  addAssignmentPages(router);
   return router;
 }
 

@@ -3,6 +3,7 @@
 // the server and are all safe to share between request threads.
 #include <string>
 
+#include "assignment/AssignmentService.h"
 #include "auth/AccountService.h"
 #include "auth/SessionService.h"
 #include "committee/AffinityService.h"
@@ -35,6 +36,7 @@ struct Services {
   committee::ConflictService& conflicts;
   committee::BidService& bids;
   committee::AffinityService& affinities;
+  assignment::AssignmentService& assignments;
   std::string publicUrl;  // base of absolute links (e-mails), e.g. http://127.0.0.1:8080
   Limits limits;
 };

@@ -115,7 +115,7 @@ TEST(PreflightSandbox, AWorkerThatHangsIsKilledAtTheTimeLimit) {
   cptest::TempDir dir;
   const auto start = Clock::now();
   const Report report = runIsolated(aPdf(dir), Rules{}, scriptWorker(dir, "exec sleep 30", 1));
-  EXPECT_LT(secondsSince(start), 2.5);
+  EXPECT_LT(secondsSince(start), 10) << "the worker sleeps 30 s: it was not killed at the 1 s limit";
   EXPECT_EQ(onlyCode(report), "time_limit");
   EXPECT_EQ(report.status, "error");
   EXPECT_EQ(report.problems[0].message, "preflight took longer than 1 s; the file is too complex or broken");
@@ -127,7 +127,7 @@ TEST(PreflightSandbox, AWorkerThatClosesItsOutputButLingersIsKilledToo) {
   const auto start = Clock::now();
   const Report report =
       runIsolated(aPdf(dir), Rules{}, scriptWorker(dir, "exec >&- 2>&- <&-\nexec sleep 30", 1));
-  EXPECT_LT(secondsSince(start), 2.5);
+  EXPECT_LT(secondsSince(start), 10) << "the worker sleeps 30 s: it was not killed at the 1 s limit";
   EXPECT_EQ(onlyCode(report), "time_limit");
   EXPECT_TRUE(noChildren());
 }
@@ -140,7 +140,7 @@ TEST(PreflightSandbox, AWorkerAboveTheMemoryLimitIsStopped) {
   options.memoryLimitMb = 100;
   const auto start = Clock::now();
   const Report report = runIsolated(aPdf(dir), Rules{}, options);
-  EXPECT_LT(secondsSince(start), 8);
+  EXPECT_LT(secondsSince(start), 20) << "the worker sleeps 30 s: it was not stopped at the memory limit";
   EXPECT_EQ(onlyCode(report), "memory_limit");
   EXPECT_EQ(report.problems[0].message,
             "preflight needed more than 100 MB of memory; the file is too complex or broken");

@@ -190,7 +190,7 @@ TEST(SamplePapers, EveryPaperRendersToItsTargetAndPassesPreflight) {
       "%.0f ms CPU\n",
       papers.size(), totalPages, static_cast<double>(totalBytes) / 1e6, totalMs,
       totalMs / static_cast<double>(papers.size()), slowestMs, cpuMs);
-  EXPECT_LT(totalMs, 60000);  // release builds take well under a few seconds; sanitizers are slower
+  // No time limit here: speed is measured by bench/, and a loaded CI machine must not fail this test.
 }
 
 TEST(PaperPdf, LinesAreJustifiedToBothMargins) {

@@ -46,9 +46,8 @@ TestServer::TestServer() {
   services_ = std::make_unique<web::Services>(runtime_->webServices("http://127.0.0.1"));
   server_ = std::make_unique<web::HttpServer>(*services_, config.server);
   server_->bind();
-  services_->publicUrl = server_->url();
-  runtime_->submissions.setPublicUrl(server_->url());
-  runtime_->committee.setPublicUrl(server_->url());
+  services_->publicUrl = runtime_->setServerUrl(server_->url());
+  runtime_->jobs.start();
   server_->start();
 }
 

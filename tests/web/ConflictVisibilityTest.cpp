@@ -7,8 +7,10 @@
 // an unconflicted chair gets every GET of the paper and sees it in the lists.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "support/CommitteeWorld.h"
 #include "web/Routes.h"
@@ -65,6 +67,26 @@ class ConflictVisibilityTest : public ::testing::Test {
         conflictId = conflicts->getObject(i)->getValue<int64_t>("id");
         statuses.insert(conflicts->getObject(i)->getValue<std::string>("status"));
       }
+    jobId = runAssignment();
+  }
+
+  // The unconflicted chair runs the reviewer assignment (the marker paper included) and waits for it.
+  int64_t runAssignment() {
+    HttpResult started =
+        world.chair().postJson(kConference + "/assignment/jobs", R"({"reviewers_per_paper":1})");
+    EXPECT_EQ(started.status, 202) << started.body;
+    const int64_t id = started.json()->getValue<int64_t>("id");
+    for (int i = 0; i < 1200; ++i) {
+      HttpResult job = world.chair().get(kConference + "/assignment/jobs/" + std::to_string(id));
+      if (job.json()->getValue<std::string>("state") == "done") {
+        EXPECT_NE(job.body.find(kMarker), std::string::npos) << "the chair previews the marker paper";
+        return id;
+      }
+      EXPECT_NE(job.json()->getValue<std::string>("state"), "failed") << job.body;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "the assignment job did not finish";
+    return id;
   }
 
   std::string paperPath() const { return kConference + "/submissions/" + std::to_string(marker); }
@@ -87,6 +109,10 @@ class ConflictVisibilityTest : public ::testing::Test {
         out += std::to_string(conflictId);
       else if (name == "paper")
         out += "1";
+      else if (name == "job")
+        out += std::to_string(jobId);
+      else if (name == "person")
+        out += std::to_string(members.begin()->second);
       else if (name == "file")
         out += "style.css";
       else if (name == "code")
@@ -108,6 +134,7 @@ class ConflictVisibilityTest : public ::testing::Test {
   std::map<std::string, int64_t> members;
   int marker = 0;
   int64_t conflictId = 0;
+  int64_t jobId = 0;
   std::set<std::string> statuses;
 };
 
@@ -154,7 +181,8 @@ TEST_F(ConflictVisibilityTest, NoRouteShowsAPaperToSomeoneConflictedWithIt) {
   // The sweep means something: the paper is there to be seen in these lists by someone not conflicted.
   for (const char* list : {"/api/v1/conferences/{slug}/submissions", "/api/v1/conferences/{slug}/conflicts",
                            "/api/v1/conferences/{slug}/audit", "/api/v1/conferences/{slug}/hotcrp",
-                           "/c/{slug}/submissions", "/api/v1/conferences/{slug}/submissions/{id}/pdf"})
+                           "/c/{slug}/submissions", "/api/v1/conferences/{slug}/submissions/{id}/pdf",
+                           "/api/v1/conferences/{slug}/assignment", "/c/{slug}/assignment"})
     EXPECT_TRUE(controlSawMarker.count(list)) << list;
   Client& clean = world.as("clean@uit.example");
   EXPECT_NE(clean.get(kConference + "/committee/me/bids").body.find(kMarker), std::string::npos);
