@@ -14,6 +14,10 @@ void addBidRoutes(Router& router);         // api/BidsApi.cpp: bids, affinities
 void addAuthPages(Router& router);         // pages/AuthPages.cpp: sign-in/up/out, password reset
 void addSitePages(Router& router);  // pages/SitePages.cpp: home, conference page, language, static files
 void addSubmissionPages(Router& router);  // pages/SubmissionPages.cpp: my submissions, form, paper page
+void addCommitteePages(Router& router);   // pages/CommitteePages.cpp: chairs' committee, invite, import
+void addMemberPages(Router& router);      // pages/MemberPages.cpp: invitation answer, reviewer profile
+void addBidPages(Router& router);         // pages/BidPages.cpp: members' bidding page
+void addConflictPages(Router& router);    // pages/ConflictPages.cpp: chairs' conflicts, affinities
 
 inline Router allRoutes() {
   Router router;
@@ -27,6 +31,10 @@ inline Router allRoutes() {
   addAuthPages(router);
   addSitePages(router);
   addSubmissionPages(router);
+  addCommitteePages(router);
+  addMemberPages(router);
+  addBidPages(router);
+  addConflictPages(router);
   return router;
 }
 
