@@ -232,6 +232,14 @@ TEST_F(BidConflictPagesTest, TheConferencePageLinksEachReaderToTheirCommitteePag
   EXPECT_FALSE(contains(member.body, "id=\"conference-conflicts\""));
   HttpResult author = world.as("hung@bdu.example").get(kPages);
   EXPECT_FALSE(contains(author.body, "committee-panel"));
+  // In English.
+  Client& english = world.as("khanh@hcma.example");
+  ASSERT_EQ(english.get("/lang/en?next=/").status, 303);
+  HttpResult bids = english.get(kPages + "/bids");
+  EXPECT_TRUE(contains(bids.body, "<html lang=\"en\">"));
+  EXPECT_TRUE(contains(bids.body, "<h1>Bidding for papers</h1>"));
+  EXPECT_TRUE(contains(bids.body, ">Not willing</label>"));
+  EXPECT_TRUE(contains(english.get(kPages).body, ">Bidding</a>"));
   // The committee pages carry the same navigation.
   EXPECT_TRUE(contains(world.as("thanh@tdmu.example").get(kPages + "/bids").body,
                        "id=\"committee-nav-bids\" aria-current=\"page\""));
