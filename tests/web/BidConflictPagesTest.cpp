@@ -156,6 +156,12 @@ TEST_F(BidConflictPagesTest, ADeclaredConflictHidesThePaper) {
 TEST_F(BidConflictPagesTest, OnlyMembersBidAndOnlyChairsSeeConflicts) {
   Client& author = world.as("hung@bdu.example");
   EXPECT_EQ(author.get(kPages + "/bids").status, 403);
+  // Signed out: the page sends the visitor to sign in, the script gets 401.
+  Client visitor(world.server.port());
+  EXPECT_EQ(visitor.get(kPages + "/bids").status, 303);
+  HttpResult anonymous = cptest::postFields(visitor, bidPath(government), {{"level", "eager"}}, kJson);
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.errorCode(), "unauthenticated");
   Client& thanh = world.as("thanh@tdmu.example");
   EXPECT_EQ(thanh.get(kPages + "/conflicts").status, 403);
   const std::string csrf = cptest::csrfFrom(thanh, kPages + "/bids");

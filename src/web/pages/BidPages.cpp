@@ -141,9 +141,12 @@ void sendJsonError(Exchange& ex, const Error& e) {
 }
 
 void saveBid(Exchange& ex) {
+  const bool json = wantsJson(ex);
+  // The script cannot follow a redirect to the sign-in page: it is told, and says so beside the form.
+  if (json && !ex.principal())
+    return sendJsonError(ex, Error(ErrorKind::Unauthenticated, "unauthenticated", "sign in again"));
   const auth::Principal* who = signedInOrRedirect(ex);
   if (!who) return;
-  const bool json = wantsJson(ex);
   const std::string slug = ex.params["slug"];
   try {
     checkCsrf(ex);
