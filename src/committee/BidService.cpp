@@ -56,6 +56,15 @@ std::vector<BiddingPaper> BidService::papers(const std::string& slug, const auth
   return out;
 }
 
+int BidService::declaredConflicts(const std::string& slug, const auth::Principal& who) {
+  Poco::Data::Session s = db_.session();
+  const store::ConferenceRecord c = loadConference(s, slug);
+  int n = 0;
+  for (const auto& row : store::ConflictRepository(s).list(c.id, std::nullopt, "reviewer"))
+    n += row.personId == who.personId && policy::isBlockingConflict(row.status);
+  return n;
+}
+
 std::string BidService::setBid(const std::string& slug, int64_t number, const std::string& level,
                                const std::optional<std::string>& conflictType, const auth::Principal& who,
                                const auth::Origin& origin) {

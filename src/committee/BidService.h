@@ -34,6 +34,8 @@ class BidService {
   /// The caller's biddable papers by affinity (highest first), then number. Forbidden unless the caller
   /// is a committee member who accepted.
   std::vector<BiddingPaper> papers(const std::string& slug, const auth::Principal& who);
+  /// How many conflicts the caller declared themself (their papers no longer appear in papers()).
+  int declaredConflicts(const std::string& slug, const auth::Principal& who);
   /// Sets the caller's bid on paper `number`; `conflictType` (collaborator, advisor, institutional,
   /// personal, other; default other) only with level "conflict". Returns the level stored.
   std::string setBid(const std::string& slug, int64_t number, const std::string& level,

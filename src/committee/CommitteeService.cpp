@@ -10,6 +10,7 @@
 #include "core/Time.h"
 #include "mail/MailComposer.h"
 #include "store/AuditLog.h"
+#include "store/BidRepository.h"
 #include "store/Outbox.h"
 #include "store/PeopleRepository.h"
 #include "text/Collation.h"
@@ -196,6 +197,26 @@ store::CommitteeMemberRecord CommitteeService::update(const std::string& slug, i
   });
 }
 
+void CommitteeService::remove(const std::string& slug, int64_t personId, const auth::Principal& who,
+                              const auth::Origin& origin) {
+  db_.transaction([&](Poco::Data::Session& s) {
+    const store::ConferenceRecord c = loadConference(s, slug);
+    requireChair(s, c, who, "remove committee members");
+    store::CommitteeRepository repo(s);
+    const auto m = repo.find(c.id, personId);
+    if (!m) throw NotFound("no committee member " + std::to_string(personId) + " in " + slug);
+    store::BidRepository bids(s);
+    if (const int assigned = bids.assignmentCount(c.id, personId); assigned > 0)
+      throw Conflict("member_assigned", m->email + " is assigned " + std::to_string(assigned) +
+                                            " papers; remove those assignments first");
+    syncCommitteeRole(s, c.id, personId, "removed", m->role, who.personId);
+    bids.removeMember(c.id, personId);
+    repo.remove(c.id, personId);
+    store::appendAudit(s, {who.personId, origin.ip, "committee.remove", "person", std::to_string(personId),
+                           c.id, store::auditDetail({{"email", m->email}, {"role", m->role}})});
+  });
+}
+
 store::CommitteeMemberRecord CommitteeService::respond(const std::string& slug, bool accept,
                                                        const auth::Principal& who,
                                                        const auth::Origin& origin) {
@@ -229,18 +250,17 @@ void CommitteeService::mailInvitation(Poco::Data::Session& s, const store::Confe
   const bool english = lang == "en" && !c.titleEn.empty();
   const std::string name = auth::displayName(m.familyName, m.givenName, m.nameOrder);
   const bool hasAccount = store::PeopleRepository(s).findAccountById(m.personId).has_value();
-  mstch::map context{
-      {"name", name},
-      {"conference_title", english ? c.titleEn : c.title},
-      {"conference_acronym", c.acronym},
-      {"senior", m.role == "senior_pc"},
-      {"inviter", who.displayName},
-      {"email", m.email},
-      {"has_account", hasAccount},
-      {"url", publicUrl_ + "/c/" + c.slug},
-      {"signup_url", publicUrl_ + "/signup"},
-      {"response_url", publicUrl_ + "/api/v1/conferences/" + c.slug + "/committee/me/response"},
-      {"site_name", std::string("ConfPress")}};
+  mstch::map context{{"name", name},
+                     {"conference_title", english ? c.titleEn : c.title},
+                     {"conference_acronym", c.acronym},
+                     {"senior", m.role == "senior_pc"},
+                     {"inviter", who.displayName},
+                     {"email", m.email},
+                     {"has_account", hasAccount},
+                     {"url", publicUrl_ + "/c/" + c.slug},
+                     {"signup_url", publicUrl_ + "/signup"},
+                     {"response_url", publicUrl_ + "/c/" + c.slug + "/invitation"},
+                     {"site_name", std::string("ConfPress")}};
   mail::ComposedMail mail = mail::composeMail(templates_, "committee_invitation", lang, context);
   store::OutgoingMail out;
   out.toAddress = m.email;

@@ -65,6 +65,11 @@ class CommitteeService {
   /// Chairs: changes a member's role, topics or loads.
   store::CommitteeMemberRecord update(const std::string& slug, int64_t personId, const MemberChange& change,
                                       const auth::Principal& who, const auth::Origin& origin);
+  /// Chairs: removes a member from the committee: their role, topics, past papers, bids and affinities go
+  /// (conflict rows stay: they are facts about the person). Conflict "member_assigned" while papers are
+  /// assigned to them; NotFound when they are not a member.
+  void remove(const std::string& slug, int64_t personId, const auth::Principal& who,
+              const auth::Origin& origin);
   /// The signed-in member's answer to their invitation; they may change it later.
   store::CommitteeMemberRecord respond(const std::string& slug, bool accept, const auth::Principal& who,
                                        const auth::Origin& origin);

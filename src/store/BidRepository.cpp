@@ -90,4 +90,20 @@ std::vector<AffinityRecord> BidRepository::affinities(int64_t conferenceId) {
   return out;
 }
 
+void BidRepository::removeMember(int64_t conferenceId, int64_t personId) {
+  for (const char* table : {"bids", "affinities"}) {
+    Poco::Data::Statement q(s_);
+    q << "DELETE FROM " << table << " WHERE person_id = ? AND submission_id IN (" << kOfConference << ")",
+        bind(static_cast<Poco::Int64>(personId)), bind(static_cast<Poco::Int64>(conferenceId));
+    q.execute();
+  }
+}
+
+int BidRepository::assignmentCount(int64_t conferenceId, int64_t personId) {
+  int n = 0;
+  s_ << "SELECT COUNT(*) FROM assignments WHERE person_id = ? AND submission_id IN (" << kOfConference << ")",
+      into(n), bind(static_cast<Poco::Int64>(personId)), bind(static_cast<Poco::Int64>(conferenceId)), now;
+  return n;
+}
+
 }  // namespace confpress::store

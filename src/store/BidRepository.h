@@ -39,6 +39,11 @@ class BidRepository {
   std::map<int64_t, double> affinitiesOf(int64_t conferenceId, int64_t personId);
   std::vector<AffinityRecord> affinities(int64_t conferenceId);
 
+  /// Deletes one person's bids and affinities on the conference's papers (a member leaving the committee).
+  void removeMember(int64_t conferenceId, int64_t personId);
+  /// How many of the conference's papers the person is assigned to.
+  int assignmentCount(int64_t conferenceId, int64_t personId);
+
  private:
   Poco::Data::Session& s_;
 };

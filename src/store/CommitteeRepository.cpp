@@ -142,6 +142,13 @@ int64_t CommitteeRepository::addPaper(int64_t conferenceId, int64_t personId, co
   return id;
 }
 
+bool CommitteeRepository::remove(int64_t conferenceId, int64_t personId) {
+  Poco::Data::Statement q(s_);
+  q << "DELETE FROM committee_members WHERE conference_id = ? AND person_id = ?",
+      bind(static_cast<Poco::Int64>(conferenceId)), bind(static_cast<Poco::Int64>(personId));
+  return q.execute() > 0;
+}
+
 bool CommitteeRepository::removePaper(int64_t conferenceId, int64_t personId, int64_t paperId) {
   Poco::Data::Statement q(s_);
   q << "DELETE FROM committee_papers WHERE id = ? AND conference_id = ? AND person_id = ?",

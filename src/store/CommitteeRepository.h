@@ -56,6 +56,9 @@ class CommitteeRepository {
   void setProfileText(int64_t conferenceId, int64_t personId, const std::string& text);
   void replaceTopics(int64_t conferenceId, int64_t personId, const std::vector<int64_t>& topicIds);
 
+  /// Deletes the member with their topics and past papers; returns true when they existed.
+  bool remove(int64_t conferenceId, int64_t personId);
+
   std::optional<CommitteeMemberRecord> find(int64_t conferenceId, int64_t personId);
   /// Every member of the conference with person, topics and paper count (unsorted).
   std::vector<CommitteeMemberRecord> list(int64_t conferenceId);

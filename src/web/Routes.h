@@ -16,6 +16,10 @@ void addAuthPages(Router& router);         // pages/AuthPages.cpp: sign-in/up/ou
 void addSitePages(Router& router);  // pages/SitePages.cpp: home, conference page, language, static files
 void addSubmissionPages(Router& router);  // pages/SubmissionPages.cpp: my submissions, form, paper page
 void addAssignmentPages(Router& router);  // pages/AssignmentPages.cpp: run, preview, commit, manual changes
+void addCommitteePages(Router& router);   // pages/CommitteePages.cpp: chairs' committee, invite, import
+void addMemberPages(Router& router);      // pages/MemberPages.cpp: invitation answer, reviewer profile
+void addBidPages(Router& router);         // pages/BidPages.cpp: members' bidding page
+void addConflictPages(Router& router);    // pages/ConflictPages.cpp: chairs' conflicts, affinities
 
 inline Router allRoutes() {
   Router router;
@@ -31,6 +35,10 @@ inline Router allRoutes() {
   addSitePages(router);
   addSubmissionPages(router);
   addAssignmentPages(router);
+  addCommitteePages(router);
+  addMemberPages(router);
+  addBidPages(router);
+  addConflictPages(router);
   return router;
 }
 

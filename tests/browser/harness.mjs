@@ -55,3 +55,11 @@ export async function startHarness() {
     throw e;
   }
 }
+
+/** Signs `email` in through the sign-in form of `baseUrl` and waits for the home page. */
+export async function signIn(page, baseUrl, email, password) {
+  await page.goto(`${baseUrl}/signin`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('#signin-form button[type="submit"]')]);
+}

@@ -1,5 +1,6 @@
 #include "support/TestServer.h"
 
+#include "support/Forms.h"
 #include "support/TestRuntime.h"
 
 #include <Poco/Net/HTTPClientSession.h>
@@ -106,14 +107,8 @@ HttpResult Client::request(const std::string& method, const std::string& path, c
 }
 
 HttpResult Client::postForm(const std::string& path, const std::map<std::string, std::string>& fields) {
-  std::string body;
-  for (const auto& [k, v] : fields) {
-    std::string ek, ev;
-    Poco::URI::encode(k, "&=+;/?:@", ek);
-    Poco::URI::encode(v, "&=+;/?:@", ev);
-    body += (body.empty() ? "" : "&") + ek + "=" + ev;
-  }
-  return request("POST", path, body, "application/x-www-form-urlencoded");
+  return request("POST", path, urlEncoded(Fields(fields.begin(), fields.end())),
+                 "application/x-www-form-urlencoded");
 }
 
 void Client::signIn(const std::string& email, const std::string& password) {

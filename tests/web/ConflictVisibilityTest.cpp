@@ -179,14 +179,16 @@ TEST_F(ConflictVisibilityTest, NoRouteShowsAPaperToSomeoneConflictedWithIt) {
   }
   EXPECT_GT(checked, 150u);
   // The sweep means something: the paper is there to be seen in these lists by someone not conflicted.
-  for (const char* list : {"/api/v1/conferences/{slug}/submissions", "/api/v1/conferences/{slug}/conflicts",
-                           "/api/v1/conferences/{slug}/audit", "/api/v1/conferences/{slug}/hotcrp",
-                           "/c/{slug}/submissions", "/api/v1/conferences/{slug}/submissions/{id}/pdf",
-                           "/api/v1/conferences/{slug}/assignment", "/c/{slug}/assignment"})
+  for (const char* list :
+       {"/api/v1/conferences/{slug}/submissions", "/api/v1/conferences/{slug}/conflicts",
+        "/api/v1/conferences/{slug}/audit", "/api/v1/conferences/{slug}/hotcrp", "/c/{slug}/submissions",
+        "/api/v1/conferences/{slug}/submissions/{id}/pdf", "/api/v1/conferences/{slug}/assignment",
+        "/c/{slug}/assignment", "/c/{slug}/conflicts"})
     EXPECT_TRUE(controlSawMarker.count(list)) << list;
   Client& clean = world.as("clean@uit.example");
   EXPECT_NE(clean.get(kConference + "/committee/me/bids").body.find(kMarker), std::string::npos);
   EXPECT_NE(clean.get(kConference + "/submissions").body.find(kMarker), std::string::npos);
+  EXPECT_NE(clean.get("/c/" + cptest::kSlug + "/bids").body.find(kMarker), std::string::npos);
 
   // Query variants of the lists.
   for (const std::string& persona : conflicted)
@@ -194,8 +196,26 @@ TEST_F(ConflictVisibilityTest, NoRouteShowsAPaperToSomeoneConflictedWithIt) {
          {kConference + "/submissions?format=csv", kConference + "/submissions?status=submitted",
           kConference + "/hotcrp?content=1", kConference + "/conflicts?status=pending",
           kConference + "/conflicts?status=confirmed", paperPath() + "/pdf?version=1",
-          "/c/" + cptest::kSlug + "/submissions?status=submitted"})
+          "/c/" + cptest::kSlug + "/submissions?status=submitted",
+          "/c/" + cptest::kSlug + "/conflicts?status=pending",
+          "/c/" + cptest::kSlug + "/conflicts?source=detected",
+          "/c/" + cptest::kSlug + "/conflicts?source=author"})
       EXPECT_EQ(world.as(persona).get(path).body.find(kMarker), std::string::npos) << persona << " " << path;
+
+  // The pages' forms, sent with a valid CSRF token, find no paper either (the bid form's script asks JSON).
+  for (const std::string& persona : conflicted) {
+    Client& client = world.as(persona);
+    const std::string csrf = cptest::inputValue(client.get("/c/" + cptest::kSlug).body, "csrf");
+    const std::string bid = "/c/" + cptest::kSlug + "/bids/" + std::to_string(marker);
+    for (const std::map<std::string, std::string>& headers :
+         {std::map<std::string, std::string>{},
+          std::map<std::string, std::string>{{"Accept", "application/json"}}}) {
+      HttpResult r = client.request("POST", bid, "csrf=" + csrf + "&level=eager",
+                                    "application/x-www-form-urlencoded", headers);
+      EXPECT_EQ(r.status, 404) << persona << " " << bid << ": " << r.body.substr(0, 300);
+      EXPECT_EQ(r.body.find(kMarker), std::string::npos) << persona;
+    }
+  }
 
   // Nothing the conflicted people sent changed the paper.
   EXPECT_EQ(control.get(paperPath()).body, before);

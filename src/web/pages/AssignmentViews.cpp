@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "conference/Deadlines.h"
+#include "web/pages/CommitteeViews.h"
 #include "web/pages/SubmissionViews.h"
 
 namespace confpress::web {
@@ -150,19 +151,22 @@ mstch::map overviewContext(Exchange& ex, const store::ConferenceRecord& c,
   assignment::AssignmentSettings defaults;
   defaults.reviewersPerPaper = v.reviewersPerPaper;
   const bool hasPapers = !papers.empty(), hasJobs = !jobs.empty();
-  return mstch::map{{"conference", conferenceSummary(ex, c)},
-                    {"run_url", "/c/" + c.slug + "/assignment/run"},
-                    {"add_url", "/c/" + c.slug + "/assignment/add"},
-                    {"remove_url", "/c/" + c.slug + "/assignment/remove"},
-                    {"settings", settingsContext(ex, defaults)},
-                    {"papers", papers},
-                    {"has_papers", hasPapers},
-                    {"members", members},
-                    {"report", reportContext(ex, c, v.labels, v.report)},
-                    {"hidden_papers", v.hiddenPapers},
-                    {"has_hidden", v.hiddenPapers > 0},
-                    {"jobs", jobs},
-                    {"has_jobs", hasJobs}};
+  return mstch::map{
+      {"conference", conferenceSummary(ex, c)},
+      {"committee_nav",
+       committeeNav(ex, c, ex.services.conferences.standing(c.id, ex.principal()), "assignment")},
+      {"run_url", "/c/" + c.slug + "/assignment/run"},
+      {"add_url", "/c/" + c.slug + "/assignment/add"},
+      {"remove_url", "/c/" + c.slug + "/assignment/remove"},
+      {"settings", settingsContext(ex, defaults)},
+      {"papers", papers},
+      {"has_papers", hasPapers},
+      {"members", members},
+      {"report", reportContext(ex, c, v.labels, v.report)},
+      {"hidden_papers", v.hiddenPapers},
+      {"has_hidden", v.hiddenPapers > 0},
+      {"jobs", jobs},
+      {"has_jobs", hasJobs}};
 }
 
 mstch::map jobContext(Exchange& ex, const store::ConferenceRecord& c, const assignment::JobView& v) {
@@ -171,6 +175,8 @@ mstch::map jobContext(Exchange& ex, const store::ConferenceRecord& c, const assi
   const int percent = job.total > 0 ? job.progress * 100 / job.total : 0;
   mstch::map context{
       {"conference", conferenceSummary(ex, c)},
+      {"committee_nav",
+       committeeNav(ex, c, ex.services.conferences.standing(c.id, ex.principal()), "assignment")},
       {"job", mstch::map{{"id", std::to_string(job.id)},
                          {"state", job.state},
                          {"state_label", t(ex, "job_state_" + job.state)},

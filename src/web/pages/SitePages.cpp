@@ -14,6 +14,7 @@
 #include "web/Exchange.h"
 #include "web/Page.h"
 #include "web/Routes.h"
+#include "web/pages/CommitteeViews.h"
 #include "web/pages/SubmissionViews.h"
 
 namespace confpress::web {
@@ -48,6 +49,20 @@ void showHome(Exchange& ex) {
              mstch::map{{"conferences", conferences}, {"has_conferences", any}});
 }
 
+// The committee pages the reader may open (committee_nav) and, for someone invited
+// who has not answered yet, the link to their invitation (invitation_url).
+void addCommitteeNavigation(Exchange& ex, const store::ConferenceRecord& c, mstch::map& context) {
+  const auto& who = ex.principal();
+  if (!who) return;
+  context["committee_nav"] = committeeNav(ex, c, ex.services.conferences.standing(c.id, who), "");
+  try {
+    if (ex.services.committee.me(c.slug, *who).status == "invited")
+      context["invitation_url"] = "/c/" + c.slug + "/invitation";
+  } catch (const NotFound&) {
+    // Not invited: nothing to answer.
+  }
+}
+
 void showConference(Exchange& ex) {
   auto c = ex.services.conferences.get(ex.params["slug"]);
   mstch::array roles;
@@ -61,8 +76,9 @@ void showConference(Exchange& ex) {
                           "min_pages", "max_pages", "paper_sizes", "double_blind"})
     view[key] = summary[key];
   const std::string title = ex.lang() == "en" && !c.titleEn.empty() ? c.titleEn : c.title;
-  renderPage(ex, 200, "conference", title,
-             mstch::map{{"conference", view}, {"my_roles", roles}, {"has_roles", hasRoles}});
+  mstch::map context{{"conference", view}, {"my_roles", roles}, {"has_roles", hasRoles}};
+  addCommitteeNavigation(ex, c, context);
+  renderPage(ex, 200, "conference", title, context);
 }
 
 void switchLanguage(Exchange& ex) {

@@ -14,6 +14,7 @@
 #include "web/Page.h"
 #include "web/Routes.h"
 #include "web/SubmissionApiSupport.h"
+#include "web/pages/PageSupport.h"
 #include "web/pages/SubmissionViews.h"
 
 namespace confpress::web {
@@ -21,19 +22,7 @@ namespace confpress::web {
 namespace {
 
 std::string title(Exchange& ex, const std::string& key) {
-  return ex.services.templates.message(ex.lang(), key, key);
-}
-
-// Pages need a signed-in person; a visitor is sent to sign in and brought back.
-const auth::Principal* signedInOrRedirect(Exchange& ex) {
-  if (const auto& who = ex.principal()) return &*who;
-  ex.redirect("/signin?next=" + ex.path());
-  return nullptr;
-}
-
-bool isFormError(const Error& e) {
-  return e.kind() == ErrorKind::Validation || e.kind() == ErrorKind::Conflict ||
-         e.kind() == ErrorKind::Forbidden;
+  return pageTitle(ex, key);
 }
 
 void showList(Exchange& ex) {
