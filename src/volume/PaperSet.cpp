@@ -20,6 +20,10 @@ std::shared_ptr<QPDF> openPdf(const std::string& path) {
   pdf->setSuppressWarnings(true);
   try {
     pdf->processFile(path.c_str());
+  } catch (const QPDFExc& e) {
+    if (e.getErrorCode() == qpdf_e_password)
+      throw std::runtime_error("the PDF is encrypted with a password; remove its protection first");
+    throw std::runtime_error("the PDF cannot be read (" + std::string(e.what()) + ")");
   } catch (const std::exception& e) {
     throw std::runtime_error("the PDF cannot be read (" + std::string(e.what()) + ")");
   }
