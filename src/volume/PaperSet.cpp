@@ -9,17 +9,19 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "volume/PaperSource.h"
+
 namespace confpress::volume {
 
 namespace {
 
-std::shared_ptr<QPDF> openPdf(const std::string& path) {
+std::shared_ptr<QPDF> openPdf(const std::string& path, bool keepOpen) {
   if (!std::filesystem::exists(path)) throw std::runtime_error("the PDF file " + path + " does not exist");
   if (!std::filesystem::is_regular_file(path)) throw std::runtime_error(path + " is not a file");
   auto pdf = std::make_shared<QPDF>();
   pdf->setSuppressWarnings(true);
   try {
-    pdf->processFile(path.c_str());
+    pdf->processInputSource(std::make_shared<PaperSource>(path, keepOpen));
   } catch (const QPDFExc& e) {
     if (e.getErrorCode() == qpdf_e_password)
       throw std::runtime_error("the PDF is encrypted with a password; remove its protection first");
@@ -56,13 +58,15 @@ PageFrame frameOf(QPDFObjectHandle pageObject) {
 }
 
 PaperSet::PaperSet(const VolumeSpec& spec, bool skipBroken, const std::vector<std::string>& excluded) {
+  // Every paper stays open until the volume is written, plus a few files of our own.
+  const bool keepOpen = allowOpenFiles(spec.paperCount() + 64);
   for (const Section& section : spec.sections)
     for (const Paper& paper : section.papers) {
       if (std::find(excluded.begin(), excluded.end(), paper.pdfPath) != excluded.end()) {
         continue;
       }
       try {
-        OpenPaper open{&paper, section.title, openPdf(paper.pdfPath), {}};
+        OpenPaper open{&paper, section.title, openPdf(paper.pdfPath, keepOpen), {}};
         for (const QPDFPageObjectHelper& page : QPDFPageDocumentHelper(*open.pdf).getAllPages())
           open.frames.push_back(frameOf(page.getObjectHandle()));
         if (open.frames.empty()) throw std::runtime_error("the PDF has no pages");
