@@ -2,7 +2,6 @@
 #include "volume/Leaders.h"
 
 #include <cmath>
-#include <string>
 
 namespace confpress::volume {
 
@@ -14,7 +13,7 @@ void drawLeaders(pdf::Canvas& canvas, const pdf::Font& font, double size, double
   const double start = std::ceil((from + 2) / pair) * pair;
   const int count = static_cast<int>(std::floor((to - 4 - start) / pair));
   if (count <= 0) return;
-  // Each dot at the grid position; adjacent dots share one text object through spaces scaled to the grid.
+  // One dot per grid position, right-aligned in its cell, so leaders of all entries line up.
   for (int i = 0; i < count; ++i) canvas.text(start + i * pair + (pair - dot), baseline, ".", font, size);
 }
 

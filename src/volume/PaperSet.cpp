@@ -72,7 +72,10 @@ PaperSet::PaperSet(const VolumeSpec& spec, bool skipBroken, const std::vector<st
         if (open.frames.empty()) throw std::runtime_error("the PDF has no pages");
         papers_.push_back(std::move(open));
       } catch (const std::exception& e) {
-        BrokenPaper broken{paper.origin, paper.title, e.what()};
+        // qpdf may also fail after opening, while it reads the page tree.
+        std::string reason = e.what();
+        if (reason.rfind("the PDF", 0) != 0) reason = "the PDF cannot be read (" + reason + ")";
+        BrokenPaper broken{paper.origin, paper.title, reason};
         if (!skipBroken) throw BrokenPaperError(broken);
         skipped_.push_back(std::move(broken));
       }

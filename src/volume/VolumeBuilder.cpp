@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "core/Errors.h"
 #include "volume/Exports.h"
 #include "volume/Furniture.h"
 #include "volume/StagingDir.h"
@@ -45,6 +46,11 @@ void validateCrossref(const std::string& xml, const std::string& schemaDir) {
 BuildReport attempt(const VolumeSpec& spec, const BuildOptions& options,
                     const std::vector<std::string>& excluded) {
   PaperSet set(spec, options.skipBroken, excluded);
+  if (set.papers().empty()) {
+    std::string reasons;
+    for (const BrokenPaper& b : set.skipped()) reasons += "\n  " + b.message();
+    throw ValidationError("papers", "no_papers", "no paper can go into the volume" + reasons);
+  }
   std::vector<int> counts;
   for (const OpenPaper& p : set.papers()) counts.push_back(p.pages());
   VolumePlan plan = VolumePlan::number(counts, options.style.oddPageStarts);
