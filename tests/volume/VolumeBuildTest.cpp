@@ -342,3 +342,20 @@ TEST(VolumeBuild, PaperFilesCarryTheVolumeStampsAndNumbers) {
     EXPECT_EQ(label->has("/St") ? label->getValue<int>("/St") : 1, row.first);
   }
 }
+
+TEST(VolumeBuild, EnglishStyleSetsTheRunningHeadOnTopAndNoBlankPages) {
+  const TestVolume v;
+  const ProgramRun run =
+      v.build({"--style", std::string(CONFPRESS_SOURCE_DIR) + "/templates/volume/english.xml"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const std::vector<TocRow> toc = readToc(v.out() + "/toc.csv");
+  ASSERT_EQ(toc.size(), 5u);
+  for (size_t i = 1; i < toc.size(); ++i) EXPECT_EQ(toc[i].first, toc[i - 1].last + 1) << "no blank pages";
+  const std::string pdf = v.out() + "/volume.pdf";
+  const int roman = romanPages(pdf);
+  const std::string first = pageText(pdf, roman + 1);
+  EXPECT_NE(first.find("In: Hội thảo thử 2024, pp. 1–3"), std::string::npos) << first;
+  const std::string second = pageText(pdf, roman + 2);
+  EXPECT_EQ(second.rfind("Đặng Văn An và Dương Thị Bình: Chính quyền số", 0), 0u) << second;
+  EXPECT_TRUE(second.ends_with(" 2")) << second;
+}
