@@ -132,12 +132,14 @@ TEST(VolumeBuild, PassesQpdfCheckFontsContentsFoliosOutlinesAndLabels) {
   EXPECT_GT(fontCount, 0);
 
   // Contents: every paper's number in the contents is the page that prints its title.
+  const PdfText text(b.pdf);
   ASSERT_EQ(b.toc.size(), 5u);
   ASSERT_GT(b.roman, 0);
   std::string contents;
   for (int p = 1; p <= b.roman; ++p) {
-    const std::string text = pageText(b.pdf, p);
-    if (text.find("Mục lục") != std::string::npos || !contents.empty()) contents += " " + text;
+    const std::string& pageOfContents = text.page(p);
+    if (pageOfContents.find("Mục lục") != std::string::npos || !contents.empty())
+      contents += " " + pageOfContents;
   }
   for (const TocRow& row : b.toc) {
     SCOPED_TRACE(row.title);
@@ -148,13 +150,12 @@ TEST(VolumeBuild, PassesQpdfCheckFontsContentsFoliosOutlinesAndLabels) {
                    R"([^0-9]{0,300}?(\d+))")))
         << contents;
     EXPECT_EQ(std::stoi(m[1].str()), row.first);
-    EXPECT_NE(pageText(b.pdf, b.roman + row.first).find(row.title), std::string::npos);
+    EXPECT_NE(text.page(b.roman + row.first).find(row.title), std::string::npos);
     for (int n = row.first; n <= row.last; ++n) {
-      const std::string text = pageText(b.pdf, b.roman + n);
-      EXPECT_TRUE(text.ends_with(" " + std::to_string(n)))
-          << "page " << n << ": …" << text.substr(text.size() - 80);
+      const std::string& page = text.page(b.roman + n);
+      EXPECT_TRUE(page.ends_with(" " + std::to_string(n))) << "page " << n << ": " << page;
     }
-    const std::string firstPage = pageText(b.pdf, b.roman + row.first);
+    const std::string& firstPage = text.page(b.roman + row.first);
     EXPECT_NE(firstPage.find("Kỷ yếu Hội thảo thử 2024, tr. " + std::to_string(row.first) + "–" +
                              std::to_string(row.last)),
               std::string::npos)
@@ -162,7 +163,7 @@ TEST(VolumeBuild, PassesQpdfCheckFontsContentsFoliosOutlinesAndLabels) {
   }
   // The author index: Vietnamese order (Dương before Đặng, Đặng before Nguyễn), numbers from the contents.
   const int pages = static_cast<int>(qpdfJson(b.pdf, "pages")->getArray("pages")->size());
-  const std::string index = pageText(b.pdf, pages);
+  const std::string& index = text.page(pages);
   EXPECT_NE(index.find("Chỉ mục tác giả"), std::string::npos) << index;
   const size_t duong = index.find("Dương, Thị Bình"), dang = index.find("Đặng, Văn An"),
                nguyen = index.find("Nguyễn, Thị Hoa"), zhou = index.find("Zhou, Li");
@@ -181,7 +182,7 @@ TEST(VolumeBuild, PassesQpdfCheckFontsContentsFoliosOutlinesAndLabels) {
 
   const int contentsPage = [&] {
     for (int p = 1; p <= b.roman; ++p)
-      if (pageText(b.pdf, p).find("Mục lục") != std::string::npos) return p;
+      if (text.page(p).find("Mục lục") != std::string::npos) return p;
     return 1;
   }();
   render(b.pdf, 1, "title-page");
@@ -329,13 +330,16 @@ TEST(VolumeBuild, ExportsPassXmllintAndABibtexParser) {
 TEST(VolumeBuild, PaperFilesCarryTheVolumeStampsAndNumbers) {
   Built b;
   ASSERT_EQ(b.run.exitCode, 0) << b.run.err;
+  const PdfText volumeText(b.pdf);
   for (const TocRow& row : b.toc) {
     SCOPED_TRACE(row.file);
     const std::string file = b.volume.out() + "/" + row.file;
     const ProgramRun check = runProgram("qpdf", {"--check", file});
     EXPECT_EQ(check.exitCode, 0) << check.out << check.err;
+    const PdfText paperText(file);
+    EXPECT_EQ(paperText.pages(), row.last - row.first + 1);
     for (int n = row.first; n <= row.last; ++n)
-      EXPECT_EQ(pageText(file, n - row.first + 1), pageText(b.pdf, b.roman + n));
+      EXPECT_EQ(paperText.page(n - row.first + 1), volumeText.page(b.roman + n));
     auto labels = qpdfJson(file, "pagelabels")->getArray("pagelabels");
     ASSERT_EQ(labels->size(), 1u);
     auto label = labels->getObject(0)->getObject("label");

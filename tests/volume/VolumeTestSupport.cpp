@@ -106,13 +106,13 @@ std::string readText(const std::string& path) {
   return text.str();
 }
 
-std::string pageText(const std::string& pdf, int page) {
-  const ProgramRun run =
-      runProgram("pdftotext", {"-f", std::to_string(page), "-l", std::to_string(page), pdf, "-"});
+namespace {
+
+std::string collapsed(const std::string& text) {
   std::string out;
   bool space = false;
-  for (char c : run.out) {
-    if (c == ' ' || c == '\n' || c == '\f' || c == '\r' || c == '\t') {
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
       space = !out.empty();
       continue;
     }
@@ -121,6 +121,29 @@ std::string pageText(const std::string& pdf, int page) {
     out += c;
   }
   return out;
+}
+
+}  // namespace
+
+PdfText::PdfText(const std::string& pdf) {
+  const ProgramRun run = runProgram("pdftotext", {pdf, "-"});
+  if (run.exitCode != 0) throw std::runtime_error("pdftotext " + pdf + ": " + run.err);
+  size_t start = 0;
+  for (size_t feed = run.out.find('\f'); feed != std::string::npos; feed = run.out.find('\f', start)) {
+    pages_.push_back(collapsed(run.out.substr(start, feed - start)));
+    start = feed + 1;
+  }
+}
+
+const std::string& PdfText::page(int page) const {
+  static const std::string kNone;
+  return page >= 1 && page <= pages() ? pages_[static_cast<size_t>(page - 1)] : kNone;
+}
+
+std::string pageText(const std::string& pdf, int page) {
+  const ProgramRun run =
+      runProgram("pdftotext", {"-f", std::to_string(page), "-l", std::to_string(page), pdf, "-"});
+  return collapsed(run.out);
 }
 
 namespace {

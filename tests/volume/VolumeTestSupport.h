@@ -30,6 +30,18 @@ ProgramRun confpress(const std::vector<std::string>& args);
 
 std::string readText(const std::string& path);
 
+/// The text of every page of a PDF from one pdftotext run, white space collapsed per page.
+class PdfText {
+ public:
+  explicit PdfText(const std::string& pdf);
+  /// Page `page`, 1-based; "" beyond the last.
+  const std::string& page(int page) const;
+  int pages() const { return static_cast<int>(pages_.size()); }
+
+ private:
+  std::vector<std::string> pages_;
+};
+
 /// The text of page `page` (1-based) of `pdf`, white space collapsed (pdftotext).
 std::string pageText(const std::string& pdf, int page);
 
