@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "pdf/PdfProbe.h"
 #include "preflight/TestPdf.h"
 #include "sample/InternalLinks.h"
 
@@ -106,31 +107,12 @@ std::string readText(const std::string& path) {
   return text.str();
 }
 
-namespace {
-
-std::string collapsed(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-}  // namespace
-
 PdfText::PdfText(const std::string& pdf) {
   const ProgramRun run = runProgram("pdftotext", {pdf, "-"});
   if (run.exitCode != 0) throw std::runtime_error("pdftotext " + pdf + ": " + run.err);
   size_t start = 0;
   for (size_t feed = run.out.find('\f'); feed != std::string::npos; feed = run.out.find('\f', start)) {
-    pages_.push_back(collapsed(run.out.substr(start, feed - start)));
+    pages_.push_back(collapseSpaces(run.out.substr(start, feed - start)));
     start = feed + 1;
   }
 }
@@ -143,7 +125,7 @@ const std::string& PdfText::page(int page) const {
 std::string pageText(const std::string& pdf, int page) {
   const ProgramRun run =
       runProgram("pdftotext", {"-f", std::to_string(page), "-l", std::to_string(page), pdf, "-"});
-  return collapsed(run.out);
+  return collapseSpaces(run.out);
 }
 
 namespace {
