@@ -14,6 +14,11 @@ const std::vector<CommandEntry>& commands() {
        launchPreflight},
       {"assign", "assign reviewers to papers exactly from CSV files: assign --scores S.csv --per-paper K ...",
        launchAssign},
+      {"build-volume",
+       "build the proceedings volume from a manifest: build-volume --manifest volume.xml --out DIR",
+       launchBuildVolume},
+      {"sample-volume", "write the sample volume manifest and its generated PDFs: sample-volume --out DIR",
+       launchSampleVolume},
   };
   return all;
 }

@@ -15,12 +15,14 @@ struct CommandEntry {
 /// Every subcommand, in the order `confpress --help` lists them.
 const std::vector<CommandEntry>& commands();
 
-int launchServe(int argc, char** argv);      // ServeCommand.cpp
-int launchMigrate(int argc, char** argv);    // MigrateCommand.cpp
-int launchSample(int argc, char** argv);     // SampleCommand.cpp
-int launchUser(int argc, char** argv);       // UserCommand.cpp
-int launchMail(int argc, char** argv);       // MailCommand.cpp
-int launchPreflight(int argc, char** argv);  // PreflightCommand.cpp
-int launchAssign(int argc, char** argv);     // AssignCommand.cpp
+int launchServe(int argc, char** argv);         // ServeCommand.cpp
+int launchMigrate(int argc, char** argv);       // MigrateCommand.cpp
+int launchSample(int argc, char** argv);        // SampleCommand.cpp
+int launchUser(int argc, char** argv);          // UserCommand.cpp
+int launchMail(int argc, char** argv);          // MailCommand.cpp
+int launchPreflight(int argc, char** argv);     // PreflightCommand.cpp
+int launchAssign(int argc, char** argv);        // AssignCommand.cpp
+int launchBuildVolume(int argc, char** argv);   // BuildVolumeCommand.cpp
+int launchSampleVolume(int argc, char** argv);  // SampleVolumeCommand.cpp
 
 }  // namespace confpress::app

@@ -12,7 +12,8 @@ void printUsage(std::ostream& out) {
   out << "ConfPress " << CONFPRESS_VERSION << " — from call for papers to printed proceedings\n\n"
       << "usage: confpress <command> [options]   (confpress <command> --help for its options)\n\ncommands:\n";
   for (const auto& c : confpress::app::commands())
-    out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << '\n';
+    out << "  " << c.name << std::string(c.name.size() < 13 ? 13 - c.name.size() : 1, ' ') << c.summary
+        << '\n';
 }
 
 }  // namespace

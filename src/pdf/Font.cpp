@@ -81,6 +81,27 @@ PoDoFo::PdfFont* Font::at(double size) const {
   return font_;
 }
 
+std::string Font::encode(std::string_view utf8) const {
+  const std::string copy(utf8);
+  const PoDoFo::PdfString text(reinterpret_cast<const PoDoFo::pdf_utf8*>(copy.c_str()));
+  if (font_->IsSubsetting())
+    font_->AddUsedSubsettingGlyphs(text, static_cast<long>(text.ToUnicode().GetCharacterLength()));
+  const PoDoFo::PdfRefCountedBuffer bytes = font_->GetEncoding()->ConvertToEncoding(text, font_);
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out = "<";
+  out.reserve(bytes.GetSize() * 2 + 2);
+  for (size_t i = 0; i < bytes.GetSize(); ++i) {
+    const auto b = static_cast<unsigned char>(bytes.GetBuffer()[i]);
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out + ">";
+}
+
+unsigned Font::objectNumber() const {
+  return font_->GetObject()->Reference().ObjectNumber();
+}
+
 FontSet::FontSet(PoDoFo::PdfDocument& doc, const FontFiles& files)
     : regular_(loadSubset(doc, files.regular, false, false)),
       bold_(loadSubset(doc, files.bold, true, false)),

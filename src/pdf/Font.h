@@ -42,6 +42,13 @@ class Font {
   /// The PoDoFo font, with its size set to `size` for the next drawing call.
   PoDoFo::PdfFont* at(double size) const;
 
+  /// The hexadecimal PDF string ("<0041…>") that shows valid UTF-8 `utf8` with this font in a content
+  /// stream written by someone else (stamps set with qpdf), its glyphs marked for the embedded subset as
+  /// if the text were drawn. Call before the document is written.
+  std::string encode(std::string_view utf8) const;
+  /// Object number of the font dictionary in the written file, so another tool can refer to it.
+  unsigned objectNumber() const;
+
  private:
   friend Font loadStandardFont(PoDoFo::PdfDocument& doc, const std::string& name);
   double advance(char32_t codePoint) const;
