@@ -78,6 +78,17 @@ void keepVisible(AssignmentDiff& diff, const std::set<int64_t>& visible) {
       reviewers.end());
 }
 
+/// Paper `number` for a chair who may see it (NotFound otherwise, like a paper that does not exist).
+std::optional<store::SubmissionRecord> visiblePaper(Poco::Data::Session& s, const store::ConferenceRecord& c,
+                                                    const auth::Principal& who, int64_t number) {
+  const submission::PaperVisibility visibility(s, c, who);
+  requireAssigner(visibility, c.slug);
+  auto paper = store::SubmissionRepository(s).find(c.id, number);
+  if (!paper || !visibility.sees(*paper))
+    throw NotFound("no submission #" + std::to_string(number) + " in " + c.slug);
+  return paper;
+}
+
 store::JobRecord loadJob(Poco::Data::Session& s, const store::ConferenceRecord& c, int64_t jobId) {
   auto job = store::JobRepository(s).find(jobId);
   if (!job || job->kind != kAssignmentJob || job->conferenceId != c.id)
@@ -263,11 +274,7 @@ void AssignmentService::add(const std::string& slug, int64_t number, int64_t per
                             const auth::Principal& who, const auth::Origin& origin) {
   db_.transaction([&](Poco::Data::Session& s) {
     const store::ConferenceRecord c = loadConference(s, slug);
-    const submission::PaperVisibility visibility(s, c, who);
-    requireAssigner(visibility, slug);
-    auto paper = store::SubmissionRepository(s).find(c.id, number);
-    if (!paper || !visibility.sees(*paper))
-      throw NotFound("no submission #" + std::to_string(number) + " in " + slug);
+    const auto paper = visiblePaper(s, c, who, number);
     if (paper->status != "submitted")
       throw Conflict("not_submitted", "#" + std::to_string(number) + " is " + paper->status +
                                           "; reviewers are assigned to submitted papers");
@@ -301,11 +308,7 @@ void AssignmentService::remove(const std::string& slug, int64_t number, int64_t 
                                const auth::Principal& who, const auth::Origin& origin) {
   db_.transaction([&](Poco::Data::Session& s) {
     const store::ConferenceRecord c = loadConference(s, slug);
-    const submission::PaperVisibility visibility(s, c, who);
-    requireAssigner(visibility, slug);
-    auto paper = store::SubmissionRepository(s).find(c.id, number);
-    if (!paper || !visibility.sees(*paper))
-      throw NotFound("no submission #" + std::to_string(number) + " in " + slug);
+    const auto paper = visiblePaper(s, c, who, number);
     store::AssignmentRepository assignments(s);
     const auto current = assignments.find(paper->id, personId);
     if (!current) throw NotFound("that member is not assigned to #" + std::to_string(number));

@@ -1,5 +1,7 @@
 #include "web/AssignmentJson.h"
 
+#include <Poco/JSON/Parser.h>
+
 #include "web/JsonOutput.h"
 
 namespace confpress::web {
@@ -85,14 +87,7 @@ Poco::JSON::Object::Ptr jobJson(const store::JobRecord& job) {
 }  // namespace
 
 Poco::JSON::Object::Ptr toJson(const assignment::AssignmentSettings& s) {
-  auto o = newObject();
-  o->set("reviewers_per_paper", s.reviewersPerPaper);
-  o->set("mode", s.mode == assign::AssignMode::Fair ? "fair" : "total");
-  o->set("max_per_affiliation", s.maxPerAffiliation);
-  o->set("default_max_load", s.defaultMaxLoad);
-  o->set("include_senior_pc", s.includeSeniorPc);
-  o->set("keep_current", s.keepCurrent);
-  return o;
+  return Poco::JSON::Parser().parse(assignment::settingsToJson(s)).extract<Poco::JSON::Object::Ptr>();
 }
 
 Poco::JSON::Object::Ptr toJson(const assignment::AssignmentOverview& v) {

@@ -19,18 +19,11 @@
 #include "web/JsonOutput.h"
 #include "web/Routes.h"
 #include "web/SubmissionApiSupport.h"
+#include "web/pages/PageSupport.h"
 
 namespace confpress::web {
 
 namespace {
-
-int64_t idParam(Exchange& ex, const std::string& name, const std::string& what) {
-  Poco::Int64 n = 0;
-  const std::string& raw = ex.params[name];
-  if (raw.empty() || raw.size() > 18 || !Poco::NumberParser::tryParse64(raw, n) || n <= 0)
-    throw NotFound("no " + what + " '" + raw + "'");
-  return n;
-}
 
 assignment::AssignmentSettings settingsFrom(JsonInput& in) {
   assignment::AssignmentSettings s;
@@ -68,13 +61,14 @@ void startJob(Exchange& ex) {
 
 void showJob(Exchange& ex) {
   const auth::Principal& who = ex.requireSignedIn();
-  ex.sendJson(200, toJson(ex.services.assignments.job(ex.params["slug"], idParam(ex, "job", "job"), who)));
+  ex.sendJson(200,
+              toJson(ex.services.assignments.job(ex.params["slug"], positiveIdParam(ex, "job", "job"), who)));
 }
 
 void commitJob(Exchange& ex) {
   const auth::Principal& who = ex.requireSignedIn();
   const auto summary =
-      ex.services.assignments.commit(ex.params["slug"], idParam(ex, "job", "job"), who, ex.origin());
+      ex.services.assignments.commit(ex.params["slug"], positiveIdParam(ex, "job", "job"), who, ex.origin());
   auto body = newObject();
   body->set("added", static_cast<Poco::UInt64>(summary.added));
   body->set("removed", static_cast<Poco::UInt64>(summary.removed));
@@ -98,8 +92,8 @@ void addReviewer(Exchange& ex) {
 
 void removeReviewer(Exchange& ex) {
   const auth::Principal& who = ex.requireSignedIn();
-  ex.services.assignments.remove(ex.params["slug"], submissionNumber(ex), idParam(ex, "person", "reviewer"),
-                                 who, ex.origin());
+  ex.services.assignments.remove(ex.params["slug"], submissionNumber(ex),
+                                 positiveIdParam(ex, "person", "reviewer"), who, ex.origin());
   ex.sendNoContent();
 }
 

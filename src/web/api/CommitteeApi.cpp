@@ -24,19 +24,11 @@
 #include "web/JsonOutput.h"
 #include "web/Routes.h"
 #include "web/SubmissionApiSupport.h"
+#include "web/pages/PageSupport.h"
 
 namespace confpress::web {
 
 namespace {
-
-// A positive id in the route parameter `name`; NotFound otherwise (like an id that does not exist).
-int64_t idParam(Exchange& ex, const std::string& name, const std::string& what) {
-  Poco::Int64 n = 0;
-  const std::string& raw = ex.params[name];
-  if (raw.empty() || raw.size() > 18 || !Poco::NumberParser::tryParse64(raw, n) || n <= 0)
-    throw NotFound("no " + what + " '" + raw + "'");
-  return n;
-}
 
 std::optional<std::vector<std::string>> optionalTopics(JsonInput& in) {
   auto topics = in.optionalValue("topics");
@@ -93,7 +85,7 @@ void importMembers(Exchange& ex) {
 
 void updateMember(Exchange& ex) {
   const auth::Principal& who = ex.requireSignedIn();
-  const int64_t member = idParam(ex, "member", "committee member");
+  const int64_t member = positiveIdParam(ex, "member", "committee member");
   auto object = ex.jsonObject();
   JsonInput in(object);
   committee::MemberChange change;
@@ -162,7 +154,8 @@ void uploadProfilePaper(Exchange& ex) {
 
 void removeProfilePaper(Exchange& ex) {
   const auth::Principal& who = ex.requireSignedIn();
-  ex.services.profiles.removePaper(ex.params["slug"], idParam(ex, "paper", "past paper"), who, ex.origin());
+  ex.services.profiles.removePaper(ex.params["slug"], positiveIdParam(ex, "paper", "past paper"), who,
+                                   ex.origin());
   ex.sendNoContent();
 }
 

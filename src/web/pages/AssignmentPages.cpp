@@ -15,37 +15,16 @@
 #include "web/Page.h"
 #include "web/Routes.h"
 #include "web/pages/AssignmentViews.h"
+#include "web/pages/PageSupport.h"
 
 namespace confpress::web {
 
 namespace {
 
-std::string title(Exchange& ex, const std::string& key) {
-  return ex.services.templates.message(ex.lang(), key, key);
-}
-
-const auth::Principal* signedInOrRedirect(Exchange& ex) {
-  if (const auto& who = ex.principal()) return &*who;
-  ex.redirect("/signin?next=" + ex.path());
-  return nullptr;
-}
-
-bool isFormError(const Error& e) {
-  return e.kind() == ErrorKind::Validation || e.kind() == ErrorKind::Conflict;
-}
-
 int64_t positive(const std::string& raw, const std::string& field) {
   Poco::Int64 n = 0;
   if (raw.empty() || raw.size() > 18 || !Poco::NumberParser::tryParse64(raw, n) || n <= 0)
     throw ValidationError(field, "invalid_value", field + " must be a positive whole number");
-  return n;
-}
-
-int64_t jobParam(Exchange& ex) {
-  Poco::Int64 n = 0;
-  const std::string& raw = ex.params["job"];
-  if (raw.empty() || raw.size() > 18 || !Poco::NumberParser::tryParse64(raw, n) || n <= 0)
-    throw NotFound("no job '" + raw + "'");
   return n;
 }
 
@@ -58,7 +37,7 @@ void renderOverview(Exchange& ex, int status, const std::string& slug, const aut
   const store::ConferenceRecord c = ex.services.conferences.get(slug);
   mstch::map context = overviewContext(ex, c, ex.services.assignments.overview(slug, who));
   for (auto& [key, value] : extra) context[key] = std::move(value);
-  renderPage(ex, status, "assignment", title(ex, "title_assignment"), context);
+  renderPage(ex, status, "assignment", pageTitle(ex, "title_assignment"), context);
 }
 
 void renderJob(Exchange& ex, int status, const std::string& slug, int64_t jobId, const auth::Principal& who,
@@ -66,7 +45,7 @@ void renderJob(Exchange& ex, int status, const std::string& slug, int64_t jobId,
   const store::ConferenceRecord c = ex.services.conferences.get(slug);
   mstch::map context = jobContext(ex, c, ex.services.assignments.job(slug, jobId, who));
   for (auto& [key, value] : extra) context[key] = std::move(value);
-  renderPage(ex, status, "assignment_job", title(ex, "title_assignment_job"), context);
+  renderPage(ex, status, "assignment_job", pageTitle(ex, "title_assignment_job"), context);
 }
 
 void showOverview(Exchange& ex) {
@@ -111,7 +90,7 @@ void runJob(Exchange& ex) {
 void showJob(Exchange& ex) {
   const auth::Principal* who = signedInOrRedirect(ex);
   if (!who) return;
-  renderJob(ex, 200, ex.params["slug"], jobParam(ex), *who, {});
+  renderJob(ex, 200, ex.params["slug"], positiveIdParam(ex, "job", "job"), *who, {});
 }
 
 void commitJob(Exchange& ex) {
@@ -119,7 +98,7 @@ void commitJob(Exchange& ex) {
   if (!who) return;
   checkCsrf(ex);
   const std::string slug = ex.params["slug"];
-  const int64_t id = jobParam(ex);
+  const int64_t id = positiveIdParam(ex, "job", "job");
   try {
     ex.services.assignments.commit(slug, id, *who, ex.origin());
     setFlash(ex, "flash_assignment_committed");
