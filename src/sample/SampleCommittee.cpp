@@ -1,4 +1,5 @@
 #include "sample/SampleCommittee.h"
+#include "sample/SampleLoader.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
@@ -23,18 +24,6 @@
 namespace confpress::sample {
 
 namespace {
-
-Poco::JSON::Object::Ptr readJson(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  try {
-    return Poco::JSON::Parser().parse(bytes.str()).extract<Poco::JSON::Object::Ptr>();
-  } catch (const Poco::Exception& e) {
-    throw std::runtime_error(path + ": " + e.displayText());
-  }
-}
 
 auth::Principal principalOf(const store::PersonRecord& p) {
   return {p.id, p.email, auth::displayName(p.familyName, p.givenName, p.nameOrder), p.locale, false};
@@ -108,7 +97,7 @@ void applyDecisions(Poco::Data::Session& s, const store::ConferenceRecord& c,
 CommitteeSummary loadSampleCommittee(store::Database& db, const std::string& sampleDir,
                                      const std::string& slug) {
   const std::string path = sampleDir + "/committee.json";
-  const Poco::JSON::Object::Ptr root = readJson(path);
+  const Poco::JSON::Object::Ptr root = readSampleJson(path);
   const auth::Origin origin{"127.0.0.1", "confpress sample", std::nullopt};
   CommitteeSummary summary;
   store::ConferenceRecord c;

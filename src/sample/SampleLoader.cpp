@@ -20,13 +20,7 @@
 
 namespace confpress::sample {
 
-namespace {
-
-std::string str(const Poco::JSON::Object::Ptr& o, const std::string& key) {
-  return o->has(key) && !o->isNull(key) ? o->getValue<std::string>(key) : std::string();
-}
-
-Poco::JSON::Object::Ptr readJson(const std::string& path) {
+Poco::JSON::Object::Ptr readSampleJson(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);
   std::ostringstream bytes;
@@ -36,6 +30,12 @@ Poco::JSON::Object::Ptr readJson(const std::string& path) {
   } catch (const Poco::Exception& e) {
     throw std::runtime_error(path + ": " + e.displayText());
   }
+}
+
+namespace {
+
+std::string str(const Poco::JSON::Object::Ptr& o, const std::string& key) {
+  return o->has(key) && !o->isNull(key) ? o->getValue<std::string>(key) : std::string();
 }
 
 store::ConferenceRecord readConference(const Poco::JSON::Object::Ptr& c) {
@@ -106,7 +106,7 @@ store::PersonRecord readPerson(const Poco::JSON::Object::Ptr& p) {
 
 SampleSummary loadSample(store::Database& db, const std::string& sampleDir) {
   const std::string path = sampleDir + "/workshop.json";
-  Poco::JSON::Object::Ptr root = readJson(path);
+  Poco::JSON::Object::Ptr root = readSampleJson(path);
   SampleSummary summary;
   summary.demoPassword = str(root, "demo_password");
   auth::checkPasswordRules(summary.demoPassword, "demo_password");

@@ -2,6 +2,8 @@
 // Loads the sample conference (samples/binhduong/workshop.json): the Bình Dương workshop, its topics,
 // an administrator, a chair, an editor, the committee and the authors, each with a demo account.
 // Idempotent: running it again updates what it created and adds nothing twice.
+#include <Poco/JSON/Object.h>
+
 #include <string>
 #include <vector>
 
@@ -27,5 +29,8 @@ struct SampleSummary {
 /// Reads `<sampleDir>/workshop.json` and loads it in one transaction. Throws std::runtime_error naming
 /// the file and the entry on bad data.
 SampleSummary loadSample(store::Database& db, const std::string& sampleDir);
+
+/// The JSON object in file `path`; std::runtime_error naming the file when it cannot be read or parsed.
+Poco::JSON::Object::Ptr readSampleJson(const std::string& path);
 
 }  // namespace confpress::sample
