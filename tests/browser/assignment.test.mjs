@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startHarness, artifacts } from './harness.mjs';
+import { startHarness, artifacts, signIn } from './harness.mjs';
 
 const slug = 'binhduong-2022';
 const password = 'binhduong-2022';
@@ -32,10 +32,7 @@ test('the chair runs, previews and commits the reviewer assignment, then edits i
   const page = await context.newPage();
   const refused = [];
   page.on('console', (m) => { if (/Content Security Policy|Refused/i.test(m.text())) refused.push(m.text()); });
-  await page.goto(`${baseUrl}/signin`);
-  await page.fill('#email', chair);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('#signin-form button[type="submit"]')]);
+  await signIn(page, baseUrl, chair, password);
 
   await page.goto(`${baseUrl}/c/${slug}/assignment`);
   assert.equal(await page.locator('h1').textContent(), 'Phân công phản biện');
